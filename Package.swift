@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "clinic-plan",
+    products: [
+        .executable(name: "clinic-plan", targets: ["clinic-plan"]),
+        .library(name: "SlotSolver", targets: ["SlotSolver"]),
+        .library(name: "ClinicData", targets: ["ClinicData"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // GNU GLPK, from Debian's libglpk-dev (no pkg-config file ships, so the module map links it).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "SlotSolver", dependencies: ["CGLPK"]),
+        .target(name: "ClinicData", dependencies: ["SlotSolver"]),
+        .executableTarget(
+            name: "clinic-plan",
+            dependencies: [
+                "ClinicData", "SlotSolver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Engine benchmarks (run by benchmarks/run, never by the tests).
+        .executableTarget(
+            name: "SolverBenchmarks",
+            dependencies: ["SlotSolver", "ClinicData"],
+            path: "benchmarks/Sources/SolverBenchmarks"),
+        .testTarget(
+            name: "SlotSolverTests",
+            dependencies: ["SlotSolver", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "RebookingTests",
+            dependencies: ["SlotSolver", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "ClinicDataTests",
+            dependencies: ["ClinicData", "SlotSolver"]),
+        .testTarget(
+            name: "ClinicPlanTests",
+            dependencies: ["ClinicData", "SlotSolver"]),
+    ]
+)

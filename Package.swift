@@ -39,6 +39,7 @@ let package = Package(
             dependencies: ["ClinicData", "SlotSolver"]),
         .testTarget(
             name: "ClinicPlanTests",
-            dependencies: ["ClinicData", "SlotSolver"]),
+            // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
     ]
 )

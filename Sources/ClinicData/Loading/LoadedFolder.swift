@@ -1,0 +1,43 @@
+/// A data folder as read: the typed dataset, every problem found, and what write-back needs to
+/// change only what was edited (each file's name, layout, mode and original bytes).
+public struct LoadedFolder: Sendable {
+    /// The documents that loaded without errors, in file order. Complete only when `errors` is empty.
+    public var dataset: ClinicDataset
+    /// Errors and warnings, in file order (collections in `CollectionName.allCases` order).
+    public var problems: [DataProblem]
+    /// The collection files that were found, in `CollectionName.allCases` order.
+    public let files: [LoadedFile]
+    /// The dataset exactly as loaded, the baseline write-back compares edits against.
+    let loadedDataset: ClinicDataset
+
+    init(dataset: ClinicDataset, problems: [DataProblem], files: [LoadedFile]) {
+        self.dataset = dataset
+        self.problems = problems
+        self.files = files
+        loadedDataset = dataset
+    }
+
+    public var errors: [DataProblem] { problems.filter { $0.severity == .error } }
+    public var warnings: [DataProblem] { problems.filter { $0.severity == .warning } }
+
+    public func file(_ collection: CollectionName) -> LoadedFile? {
+        files.first { $0.collection == collection }
+    }
+}
+
+/// One collection file as read.
+public struct LoadedFile: Sendable {
+    public let collection: CollectionName
+    /// The name found on disk (`Schedules.json` stays `Schedules.json`).
+    public let fileName: String
+    public let layout: FileLayout
+    public let mode: ExtendedJSONMode
+    /// The file's bytes and each top-level document's byte range in them.
+    let bytes: [UInt8]
+    let documentRanges: [Range<Int>]
+    /// For each document, its index in the loaded dataset's array for this collection, or nil
+    /// when it did not load (such documents are written back untouched).
+    let recordIndex: [Int?]
+
+    public var documentCount: Int { documentRanges.count }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import ClinicData
+import Foundation
+import SlotSolver
+
+extension ClinicPlan {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Writes a realistic generated clinic of any size to a new data folder.",
+            discussion: """
+            The same options give the same folder, byte for byte. Doctors get 2 to 5 working days with \
+            varied patient and rep hours, caps and appointment lengths; bookings fill about 60% of the \
+            patient slots over --weeks weeks from --from (standing weekly and dated ones, some cancelled); \
+            rep visits run from two weeks before --from (completed, cancelled, no-show) to the end \
+            (scheduled); --rescheduled visits wait for a new slot; one clinic-wide holiday and scattered \
+            closures close days that already have bookings, and about 1% of bookings are careless \
+            (double bookings, outside hours, over the cap). Every user's password is "clinic-demo".
+
+            Example: clinic-plan generate --doctors 200 --reps 150 --patients 3000 --rescheduled 1000 --seed 7 --from 2026-12-06 -o instances/generated/d200
+            """)
+
+        @Option(help: "Number of doctors.") var doctors: Int = 10
+        @Option(help: "Number of medical reps.") var reps: Int = 10
+        @Option(help: "Number of patients.") var patients: Int = 30
+        @Option(help: "Number of rep visits waiting with status rescheduled.") var rescheduled: Int = 20
+        @Option(help: "Seed of the random choices.") var seed: UInt64 = 1
+        @Option(help: "First date of the bookings (YYYY-MM-DD); default: the Sunday of the current week.")
+        var from: LocalDate?
+        @Option(help: "Weeks of bookings.") var weeks: Int = 4
+        @Option(help: "The clinic's IANA time zone; ISODates are written as instants of local times in it.")
+        var timezone: String = "UTC"
+        @Option(help: "File layout: one document per line (mongoexport's default) or a JSON array.")
+        var layout: LayoutChoice = .jsonLines
+        @Option(help: "Extended JSON mode.") var mode: ModeChoice = .relaxed
+        @Option(name: [.short, .customLong("output")], help: "The folder to write (created if missing).")
+        var output: String
+
+        func validate() throws {
+            guard doctors >= 1 else { throw ValidationError("--doctors must be at least 1") }
+            guard reps >= 0, patients >= 0, rescheduled >= 0 else {
+                throw ValidationError("--reps, --patients and --rescheduled cannot be negative")
+            }
+            guard rescheduled == 0 || reps >= 1 else { throw ValidationError("--rescheduled needs at least one rep") }
+            guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
+            guard ClinicTimeZone(identifier: timezone) != nil else {
+                throw ValidationError("unknown time zone \"\(timezone)\"")
+            }
+        }
+
+        func run() throws {
+            let zone = ClinicTimeZone(identifier: timezone)!
+            let config = GeneratorConfig(
+                doctors: doctors, reps: reps, patients: patients, rescheduled: rescheduled, seed: seed,
+                from: from ?? LocalDate.today(in: zone).startOfWeek, weeks: weeks, timeZone: zone)
+            let progress = Progress(enabled: FileOutput.standardError.isTerminal)
+            var generator = InstanceGenerator(config)
+            let dataset = generator.generate { phase, fraction in progress.report(phase, fraction) }
+            progress.report("writing", 1)
+            do {
+                try DataFolder.write(dataset, to: URL(fileURLWithPath: output, isDirectory: true),
+                                     layout: layout.fileLayout, mode: mode.extendedJSONMode)
+            } catch {
+                throw badInput("cannot write \(output): \(error)")
+            }
+            progress.finish()
+            FileOutput.standardOutput.write(
+                "wrote \(output): \(dataset.users.count) users, \(dataset.doctors.count) doctors, "
+                + "\(dataset.patients.count) patients, \(dataset.medicalReps.count) medical reps, "
+                + "\(dataset.appointments.count) appointments, \(dataset.repVisits.count) rep visits, "
+                + "\(dataset.schedules.count) schedules, \(dataset.clinicDays.count) clinic days\n")
+        }
+    }
+}
+
+enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
+    case jsonLines = "json-lines", jsonArray = "json-array"
+
+    var fileLayout: FileLayout { self == .jsonLines ? .jsonLines : .jsonArray }
+}
+
+enum ModeChoice: String, ExpressibleByArgument, CaseIterable {
+    case relaxed, canonical
+
+    var extendedJSONMode: ExtendedJSONMode { self == .relaxed ? .relaxed : .canonical }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ClinicData
+import Foundation
+import SlotSolver
+
+extension ClinicPlan {
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Shows the week's plan per doctor: hours, bookings, free slots, closures and conflicts.",
+            discussion: """
+            For each doctor and each day of the clinic week (Sunday to Saturday) containing --week: \
+            open or closed (with the reason), the patient and rep hours, appointments and rep visits \
+            in time order (conflicts marked), free patient and rep slots, and utilization (booked \
+            appointments / max_patients).
+
+            Example: clinic-plan plan --data instances/sample --week 2026-11-29 --doctor 65f000010000000000000001
+            """)
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.")
+        var week: LocalDate?
+
+        @Option(help: "Only this doctor (its _id).")
+        var doctor: String?
+
+        @Option(help: "Output format.")
+        var format: OutputFormat = .table
+
+        @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            let clinic = try data.loadClinic()
+            let first = (week ?? LocalDate.today(in: clinic.timeZone)).startOfWeek
+            let range = DateRange(first: first, count: 7)
+            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range,
+                                          doctor: doctorIndex)
+            let conflicts = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,
+                                                    doctor: doctorIndex)
+            let renderer = PlanRenderer(clinic: clinic, plan: plan, conflicts: conflicts)
+            let text: String
+            switch format {
+            case .table: text = renderer.table()
+            case .json: text = renderer.json().description + "\n"
+            case .csv: text = renderer.csv()
+            }
+            if let output {
+                do {
+                    try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output))
+                } catch {
+                    throw badInput("cannot write \(output): \(error)")
+                }
+            } else {
+                FileOutput.standardOutput.write(text)
+            }
+        }
+    }
+}

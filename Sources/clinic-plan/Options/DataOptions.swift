@@ -1,0 +1,42 @@
+import ArgumentParser
+import ClinicData
+import Foundation
+import SlotSolver
+
+/// Where the data is and how to read its times: shared by every command that reads a data folder.
+struct DataOptions: ParsableArguments {
+    @Option(help: "The data folder: one mongoexport file per collection (JSON array or JSON Lines).")
+    var data: String = "instances/sample"
+
+    @Option(help: "The clinic's IANA time zone (e.g. Africa/Cairo); stored ISODates are read as local times in it.")
+    var timezone: String = "UTC"
+
+    func validate() throws {
+        guard ClinicTimeZone(identifier: timezone) != nil else {
+            throw ValidationError("unknown time zone \"\(timezone)\": give an IANA name such as Africa/Cairo or UTC")
+        }
+    }
+
+    var timeZone: ClinicTimeZone { ClinicTimeZone(identifier: timezone) ?? .utc }
+    var folderURL: URL { URL(fileURLWithPath: data, isDirectory: true) }
+
+    /// Loads and validates the folder. On any error, prints every problem and exits with status 2;
+    /// warnings are only counted, since `validate` is where they are read.
+    func loadClinic() throws -> Clinic {
+        let folder: LoadedFolder
+        do {
+            folder = try DataFolder.load(from: folderURL, timeZone: timeZone)
+        } catch {
+            throw badInput("\(data): \(error)")
+        }
+        guard folder.errors.isEmpty else {
+            for problem in folder.errors { FileOutput.standardError.write("\(problem)\n") }
+            throw badInput("\(folder.errors.count) error(s) in \(data); nothing was done (see `clinic-plan validate --data \(data)`)")
+        }
+        if !folder.warnings.isEmpty {
+            FileOutput.standardError.write(
+                "note: \(folder.warnings.count) warning(s) in \(data) (see `clinic-plan validate --data \(data)`)\n")
+        }
+        return Clinic(folder: folder, timeZone: timeZone)
+    }
+}

@@ -1,0 +1,76 @@
+import ClinicData
+import SlotSolver
+
+/// Prints a conflict report as a table, JSON (the shape scheduling.md fixes) or CSV.
+struct ConflictRenderer {
+    let clinic: Clinic
+    let range: DateRange
+
+    func table(_ report: ConflictReport) -> String {
+        var out = "Conflicts \(range) (\(range.count) days, \(clinic.timeZone)): \(report.conflicts.count) found\n"
+        guard !report.conflicts.isEmpty else { return out }
+        var table = TextTable(["DATE", "KIND", "WHO", "IDS", "DETAIL"])
+        for conflict in report.conflicts {
+            table.append([conflict.date?.description ?? "-", conflict.kind.rawValue, who(conflict.subject),
+                          conflict.ids.joined(separator: " "), conflict.detail])
+        }
+        out += "\n" + table.render()
+        let counts = report.summary.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        out += "\nsummary: " + counts.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n"
+        return out
+    }
+
+    func json(_ report: ConflictReport) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            "summary": .members(ConflictKind.allCases.map { ($0.rawValue, .int(summary[$0] ?? 0)) }),
+            "range": .object(["from": .date(range.first), "to": .date(range.last), "days": .int(range.count)]),
+            "timezone": .string(clinic.timeZone.identifier),
+            "conflicts": .array(report.conflicts.map { conflict in
+                var members: [(String, JSONValue)] = [("kind", .string(conflict.kind.rawValue))]
+                let (key, id) = subjectID(conflict.subject)
+                members.append((key, .string(id)))
+                if let date = conflict.date { members.append(("date", .date(date))) }
+                members.append(("ids", .strings(conflict.ids)))
+                members.append(("detail", .string(conflict.detail)))
+                return .members(members)
+            }),
+        ])
+    }
+
+    func csv(_ report: ConflictReport) -> String {
+        var csv = CSVTable(["kind", "subject", "subject_id", "subject_name", "date", "ids", "detail"])
+        for conflict in report.conflicts {
+            let (key, id) = subjectID(conflict.subject)
+            csv.append([conflict.kind.rawValue, String(key.dropLast(3)), id, name(conflict.subject),
+                        conflict.date?.description ?? "", conflict.ids.joined(separator: ";"), conflict.detail])
+        }
+        return csv.rendered
+    }
+
+    // MARK: - who a conflict is about
+
+    private func subjectID(_ subject: ConflictSubject) -> (key: String, id: String) {
+        switch subject {
+        case .doctor(let i): ("doctor_id", clinic.model.doctorIDs[Int(i)])
+        case .rep(let i): ("rep_id", clinic.model.repIDs[Int(i)])
+        case .patient(let i): ("patient_id", clinic.model.patientIDs[Int(i)])
+        }
+    }
+
+    private func name(_ subject: ConflictSubject) -> String {
+        switch subject {
+        case .doctor(let i): clinic.names.doctorNames[Int(i)]
+        case .rep(let i): clinic.names.repNames[Int(i)]
+        case .patient(let i): clinic.names.patientNames[Int(i)]
+        }
+    }
+
+    private func who(_ subject: ConflictSubject) -> String {
+        switch subject {
+        case .doctor: name(subject)
+        case .rep: "rep " + name(subject)
+        case .patient: "patient " + name(subject)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Where a command's output goes: standard output, standard error, or a file given with `-o`.
+struct FileOutput {
+    let handle: FileHandle
+
+    static let standardOutput = FileOutput(handle: .standardOutput)
+    static let standardError = FileOutput(handle: .standardError)
+
+    func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+
+    /// Whether this is a terminal, where progress and colour make sense.
+    var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
+}

@@ -15,8 +15,10 @@ let package = Package(
     targets: [
         // GNU GLPK, from Debian's libglpk-dev (no pkg-config file ships, so the module map links it).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // libxcrypt, for verifying and making password hashes (Debian: libcrypt-dev).
+        .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .target(name: "SlotSolver", dependencies: ["CGLPK"]),
-        .target(name: "ClinicData", dependencies: ["SlotSolver"]),
+        .target(name: "ClinicData", dependencies: ["SlotSolver", "CCrypt"]),
         .executableTarget(
             name: "clinic-plan",
             dependencies: [
@@ -37,6 +39,13 @@ let package = Package(
         .testTarget(
             name: "ClinicDataTests",
             dependencies: ["ClinicData", "SlotSolver"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
+        .testTarget(
+            name: "BookingTests",
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ClinicPlanTests",
             // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.

@@ -6,6 +6,10 @@ set -euo pipefail
 packages=(
   libglpk-dev   # GNU GLPK, the MIP solver behind `rebook --solver glpk` (CGLPK target)
   glpk-utils    # glpsol: the baseline solver in benchmarks/
+  libcrypt-dev  # libxcrypt headers: password hashing (CCrypt target)
+  python3-bcrypt   # tests/auth: bcrypt hashes made by another implementation (pyca/bcrypt)
+  python3-passlib  # tests/auth: SHA-512 crypt hashes made by passlib's pure-Python code
+  whois            # tests/auth: mkpasswd, which makes and checks yescrypt hashes
 )
 
 missing=()

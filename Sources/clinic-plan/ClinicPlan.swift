@@ -11,7 +11,7 @@ struct ClinicPlan: ParsableCommand {
 
         Example: clinic-plan plan --data instances/sample --week 2026-11-29
         """,
-        subcommands: [Plan.self, Conflicts.self, Validate.self, Generate.self],
+        subcommands: [Plan.self, Conflicts.self, Report.self, Validate.self, Generate.self, Book.self, Cancel.self, Close.self, Users.self],
         defaultSubcommand: nil)
 }
 
@@ -40,4 +40,6 @@ enum ExitStatus {
     static let fine: Int32 = 0
     static let conflictsFound: Int32 = 1
     static let badInput: Int32 = 2
+    /// A wrong email or password, or an action the signed-in user may not do.
+    static let forbidden: Int32 = 3
 }

@@ -91,6 +91,17 @@ struct ConflictDetectorTests {
         ])
     }
 
+    @Test func itemsOfNoLengthOccupyNoTime() {
+        let m = model(
+            schedules: [rule("s0", doctor: 0, .sunday, patients: "09:00-12:00", reps: "12:00-14:00")],
+            visits: [visit("v1", doctor: 0, rep: 0, "2026-12-06", "12:00", minutes: 60),
+                     visit("v0", doctor: 0, rep: 0, "2026-12-06", "12:30", minutes: 0),
+                     visit("v2", doctor: 0, rep: 1, "2026-12-06", "12:50", minutes: 20)])
+        #expect(detect(m, from: "2026-12-06", days: 1) == [
+            Found(.doubleBooking, .doctor(0), "2026-12-06", ["v1", "v2"]),
+        ])
+    }
+
     @Test func repsAndPatientsAcrossDoctorsAndTheDoctorFilter() {
         let m = model(
             schedules: [rule("s0", doctor: 0, .sunday, patients: "09:00-12:00", reps: "12:00-13:00",

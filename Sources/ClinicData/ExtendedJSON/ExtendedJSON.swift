@@ -77,18 +77,20 @@ enum ExtendedJSON {
         }
         if let member = wrapper(value) {
             if member.key == "$oid" {
-                if case .string(let hex) = member.value, hex.utf8.count == 24, hex.utf8.allSatisfy(isHexDigit) {
-                    return .success(.objectId(hex.lowercased()))
+                if case .string(let hex) = member.value, hex.utf8.count == 24 {
+                    var lowercase = true
+                    var valid = true
+                    for byte in hex.utf8 {
+                        if byte >= 48 && byte <= 57 || byte >= 97 && byte <= 102 { continue }
+                        if byte >= 65 && byte <= 70 { lowercase = false } else { valid = false }
+                    }
+                    if valid { return .success(.objectId(lowercase ? hex : hex.lowercased())) }
                 }
                 return .failure(.invalid("\(JSONWriter.text(value)) is not a valid ObjectId (expected 24 hex digits)"))
             }
             if case .success(let int) = integer(value) { return .success(.int(int)) }
         }
         return .failure(.wrongType(expected: "an ObjectId, an integer or a string"))
-    }
-
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 102)
     }
 
     /// An ISODate: `{"$date": "2026-12-06T13:15:00Z"}`, `{"$date": {"$numberLong": "…"}}`,

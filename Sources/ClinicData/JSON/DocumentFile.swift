@@ -6,11 +6,11 @@ public enum FileLayout: String, Sendable, CaseIterable {
     case jsonLines
 }
 
-/// One top-level document of a file: its parsed value (nil when it could not be read) and the
-/// bytes it occupies, so that write-back can keep or splice its exact original text.
+/// One top-level document of a file: the bytes it occupies, so that write-back can keep or
+/// splice its exact original text, and whether it could be read.
 struct RawDocument: Sendable {
-    var value: JSONValue?
     var range: Range<Int>
+    var isReadable: Bool
 }
 
 /// A collection file split into documents.
@@ -30,20 +30,23 @@ struct DocumentFile: Sendable {
     /// so that one bad line does not hide the problems of all the others; an array cannot be
     /// resynchronised reliably, so reading stops at its first syntax error.
     ///
+    /// Each readable document is handed to `visit` (with its 0-based position) as soon as it is
+    /// parsed and then dropped, so that a large file never holds all its parsed trees at once.
+    ///
     /// - Complexity: O(n) in the file size.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> DocumentFile {
+    static func parse(_ bytes: UnsafeRawBufferPointer, visit: (Int, JSONValue) -> Void = { _, _ in }) -> DocumentFile {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte order mark is not JSON but some editors write one.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.position = 3 }
         parser.skipWhitespace()
         if parser.atEnd { return DocumentFile(layout: nil, documents: [], syntaxErrors: []) }
         if bytes[parser.position] == UInt8(ascii: "[") {
-            return parseArray(&parser)
+            return parseArray(&parser, visit)
         }
-        return parseLines(&parser)
+        return parseLines(&parser, visit)
     }
 
-    private static func parseArray(_ parser: inout JSONParser) -> DocumentFile {
+    private static func parseArray(_ parser: inout JSONParser, _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
         var file = DocumentFile(layout: .jsonArray, documents: [], syntaxErrors: [])
         let bytes = parser.bytes
         func record(_ failure: JSONParser.Failure) {
@@ -60,7 +63,8 @@ struct DocumentFile: Sendable {
                 let start = parser.position
                 do {
                     let value = try parser.parseValue()
-                    file.documents.append(RawDocument(value: value, range: start..<parser.position))
+                    visit(file.documents.count, value)
+                file.documents.append(RawDocument(range: start..<parser.position, isReadable: true))
                 } catch {
                     record(error)
                     return file
@@ -79,7 +83,49 @@ struct DocumentFile: Sendable {
         return file
     }
 
-    private static func parseLines(_ parser: inout JSONParser) -> DocumentFile {
+    private static func parseLines(_ parser: inout JSONParser, _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
+        // mongoexport writes one document per line. When the first document does, every line is
+        // read on its own, so a truncated line cannot swallow the next one; a file whose first
+        // document spans lines (concatenated pretty-printed documents) is read as a stream.
+        var probe = parser
+        if (try? probe.parseValue()) != nil,
+           parser.bytes[parser.position..<probe.position].contains(UInt8(ascii: "\n")) {
+            return parseStream(&parser, visit)
+        }
+        return parseLineByLine(parser.bytes, from: parser.position, visit)
+    }
+
+    private static func parseLineByLine(_ bytes: UnsafeRawBufferPointer, from start: Int,
+                                        _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
+        var file = DocumentFile(layout: .jsonLines, documents: [], syntaxErrors: [])
+        var lineStart = start
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var parser = JSONParser(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<lineEnd]), position: lineStart)
+            parser.skipWhitespace()
+            if parser.atEnd { continue }  // a blank line
+            let documentStart = parser.position
+            do throws(JSONParser.Failure) {
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                guard parser.atEnd else { throw parser.fail("unexpected text after the document on this line") }
+                visit(file.documents.count, value)
+                file.documents.append(RawDocument(range: documentStart..<parser.position, isReadable: true))
+            } catch {
+                var message = error.message
+                if error.offset == lineEnd && lineEnd < bytes.count && message == "unexpected end of input" {
+                    message = "unexpected end of line (each document must be on one line)"
+                }
+                file.syntaxErrors.append(JSONSyntaxError(message: message, offset: error.offset, in: bytes))
+                file.documents.append(RawDocument(range: documentStart..<documentStart, isReadable: false))
+            }
+        }
+        return file
+    }
+
+    private static func parseStream(_ parser: inout JSONParser, _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
         var file = DocumentFile(layout: .jsonLines, documents: [], syntaxErrors: [])
         let bytes = parser.bytes
         while true {
@@ -88,10 +134,11 @@ struct DocumentFile: Sendable {
             let start = parser.position
             do {
                 let value = try parser.parseValue()
-                file.documents.append(RawDocument(value: value, range: start..<parser.position))
+                visit(file.documents.count, value)
+                file.documents.append(RawDocument(range: start..<parser.position, isReadable: true))
             } catch {
                 file.syntaxErrors.append(JSONSyntaxError(message: error.message, offset: error.offset, in: bytes))
-                file.documents.append(RawDocument(value: nil, range: start..<start))
+                file.documents.append(RawDocument(range: start..<start, isReadable: false))
                 parser.position = nextDocumentLine(after: max(error.offset, start), in: bytes)
             }
         }

@@ -10,6 +10,8 @@ struct DocumentReader {
     private(set) var documentID: DocumentID?
     private(set) var problems: [DataProblem] = []
     private(set) var hasErrors = false
+    /// The references read, for the checks between documents.
+    private(set) var references: [(field: String, id: DocumentID)] = []
 
     init(object: JSONObject, file: String, position: Int) {
         self.object = object
@@ -43,6 +45,8 @@ struct DocumentReader {
     }
 
     // MARK: - Fields
+
+    private static let weekdays = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.name, $0) })
 
     /// The document's `_id`; read first so that every later problem can name it.
     mutating func readID() -> DocumentID? {
@@ -117,7 +121,9 @@ struct DocumentReader {
     mutating func reference(_ key: String) -> DocumentID? {
         guard let value = required(key) else { return nil }
         switch ExtendedJSON.documentID(value) {
-        case .success(let id): return id
+        case .success(let id):
+            references.append((key, id))
+            return id
         case .failure(let failure): report(failure, key, found: value); return nil
         }
     }
@@ -156,7 +162,8 @@ struct DocumentReader {
 
     mutating func weekday(_ key: String) -> Weekday? {
         guard let text = string(key) else { return nil }
-        if let day = Weekday(name: text) { return day }
+        // The seed's capitalised names first: lowercasing every day name would allocate.
+        if let day = Self.weekdays[text] ?? Weekday(name: text) { return day }
         error(key, "\(foundText(.string(text))) is not a day of the week (Sunday to Saturday)")
         return nil
     }
@@ -177,6 +184,7 @@ struct DocumentReader {
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value?
     where Value.RawValue == String {
         guard let text = string(key) else { return nil }
+        if let value = Value(rawValue: text) { return value }
         let lowered = text.lowercased()
         if let value = Value.allCases.first(where: { $0.rawValue == lowered }) { return value }
         let names = Value.allCases.map(\.rawValue).joined(separator: ", ")

@@ -18,10 +18,11 @@ public enum ConflictDetector {
     /// - Complexity: O(n log n) in occurrences; output linear in n.
     public static func detect(occurrences: [Occurrence], model: ClinicModel, calendar: WorkCalendar,
                               doctor: Int32? = nil) -> ConflictReport {
-        let conflicts = occurrences.withUnsafeBufferPointer { buffer in
-            ConflictSweep.conflicts(in: buffer, model: model, calendar: calendar, doctor: doctor)
-                .map { $0.resolved(occurrences: buffer, model: model) }
+        var conflicts = occurrences.withUnsafeBufferPointer { buffer in
+            let found = ConflictSweep.conflicts(in: buffer, model: model, calendar: calendar, doctor: doctor)
+            return found.conflicts.map { found.resolved($0, occurrences: buffer, model: model) }
         }
-        return ConflictReport(conflicts: conflicts.sorted(by: Conflict.reportOrder))
+        ReportOrder.sort(&conflicts)
+        return ConflictReport(conflicts: conflicts)
     }
 }

@@ -12,7 +12,7 @@ struct ConflictSweep {
     let calendar: WorkCalendar
     /// When set, only this doctor's conflicts, and rep and patient clusters with one of its items.
     let doctor: Int32?
-    private(set) var found: [RawConflict] = []
+    private(set) var found = RawConflicts()
     /// Reused member buffer of the cluster being built.
     private var cluster: [Int32] = []
 
@@ -28,7 +28,7 @@ struct ConflictSweep {
     ///
     /// - Complexity: O(n log n) in occurrences, plus O(schedules).
     static func conflicts(in occurrences: UnsafeBufferPointer<Occurrence>, model: ClinicModel,
-                          calendar: WorkCalendar, doctor: Int32?) -> [RawConflict] {
+                          calendar: WorkCalendar, doctor: Int32?) -> RawConflicts {
         var sweep = ConflictSweep(occurrences: occurrences, model: model, calendar: calendar, doctor: doctor)
         sweep.checkSchedules()
         if !occurrences.isEmpty {
@@ -49,18 +49,15 @@ struct ConflictSweep {
         for (i, rule) in model.schedules.enumerated() {
             if let doctor, rule.doctor != doctor { continue }
             if rule.patientWindow.overlaps(rule.repWindow) {
-                found.append(RawConflict(kind: .invalidSchedule, subject: .doctor(rule.doctor), date: nil,
-                                         members: [Int32(i)],
-                                         detail: ConflictSentences.overlappingWindows(rule)))
+                found.append(.invalidSchedule, .doctor(rule.doctor), nil, members: CollectionOfOne(Int32(i)),
+                             detail: ConflictSentences.overlappingWindows(rule))
             }
             byDoctorDay[Int(rule.doctor) * 7 + rule.weekday.rawValue, default: []].append(Int32(i))
         }
         for members in byDoctorDay.values where members.count >= 2 {
             let rule = model.schedules[Int(members[0])]
-            found.append(RawConflict(kind: .invalidSchedule, subject: .doctor(rule.doctor), date: nil,
-                                     members: members,
-                                     detail: ConflictSentences.duplicateSchedules(count: members.count,
-                                                                                  weekday: rule.weekday)))
+            found.append(.invalidSchedule, .doctor(rule.doctor), nil, members: members,
+                         detail: ConflictSentences.duplicateSchedules(count: members.count, weekday: rule.weekday))
         }
     }
 
@@ -88,23 +85,29 @@ struct ConflictSweep {
     private mutating func checkDoctorDate(_ run: UnsafeBufferPointer<Int32>) {
         let first = occurrences[Int(run[0])]
         let doctor = first.doctor, date = first.date
-        let closure = calendar.closure(doctor: doctor, date: date)
+        // What the day is, read once per group: binding the closure or rule per item would copy
+        // their strings (retain, release) for every occurrence.
+        let closedReason = calendar.closure(doctor: doctor, date: date)?.reason
         let rule = calendar.schedule(doctor: doctor, weekday: date.weekday)
+        let hasSchedule = rule != nil
+        let patientWindow = rule?.patientWindow ?? MinuteInterval(start: .midnight, end: .midnight)
+        let repWindow = rule?.repWindow ?? patientWindow
+        let maxPatients = rule?.maxPatients ?? 0, maxReps = rule?.maxReps ?? 0
 
         // An item gets at most one of closed_day, no_schedule, outside_hours, in that order.
         for member in run {
             let o = occurrences[Int(member)]
-            if let closure {
-                report(.closedDay, .doctor(doctor), date, [member],
-                       ConflictSentences.closedDay(o, reason: closure.reason))
-            } else if let rule {
-                let window = o.kind == .appointment ? rule.patientWindow : rule.repWindow
+            if let closedReason {
+                report(.closedDay, .doctor(doctor), date, CollectionOfOne(member),
+                       ConflictSentences.closedDay(o, reason: closedReason))
+            } else if hasSchedule {
+                let window = o.kind == .appointment ? patientWindow : repWindow
                 if !window.contains(o.interval) {
-                    report(.outsideHours, .doctor(doctor), date, [member],
+                    report(.outsideHours, .doctor(doctor), date, CollectionOfOne(member),
                            ConflictSentences.outsideHours(o, window: window))
                 }
             } else {
-                report(.noSchedule, .doctor(doctor), date, [member], ConflictSentences.noSchedule(o))
+                report(.noSchedule, .doctor(doctor), date, CollectionOfOne(member), ConflictSentences.noSchedule(o))
             }
         }
 
@@ -112,19 +115,20 @@ struct ConflictSweep {
                      keep: { _ in true })
 
         // Capacity only binds on dates the doctor works.
-        guard closure == nil, let rule else { return }
+        guard closedReason == nil, hasSchedule else { return }
+        let occurrences = occurrences
         var appointments = 0
         for member in run where occurrences[Int(member)].kind == .appointment { appointments += 1 }
         let visits = run.count - appointments
-        if appointments > Int(rule.maxPatients) {
+        if appointments > Int(maxPatients) {
             report(.overCapacity, .doctor(doctor), date,
-                   run.filter { occurrences[Int($0)].kind == .appointment },
-                   ConflictSentences.overCapacity(count: appointments, of: .appointment, limit: rule.maxPatients))
+                   run.lazy.filter { occurrences[Int($0)].kind == .appointment },
+                   ConflictSentences.overCapacity(count: appointments, of: .appointment, limit: maxPatients))
         }
-        if visits > Int(rule.maxReps) {
+        if visits > Int(maxReps) {
             report(.overCapacity, .doctor(doctor), date,
-                   run.filter { occurrences[Int($0)].kind == .repVisit },
-                   ConflictSentences.overCapacity(count: visits, of: .repVisit, limit: rule.maxReps))
+                   run.lazy.filter { occurrences[Int($0)].kind == .repVisit },
+                   ConflictSentences.overCapacity(count: visits, of: .repVisit, limit: maxReps))
         }
     }
 
@@ -192,7 +196,7 @@ struct ConflictSweep {
     }
 
     private mutating func report(_ kind: ConflictKind, _ subject: ConflictSubject, _ date: LocalDate?,
-                                 _ members: [Int32], _ detail: String) {
-        found.append(RawConflict(kind: kind, subject: subject, date: date, members: members, detail: detail))
+                                 _ members: some Collection<Int32>, _ detail: String) {
+        found.append(kind, subject, date, members: members, detail: detail)
     }
 }

@@ -39,6 +39,8 @@ struct SweepOrder {
         }
 
         let maxSubject = UInt64(subject == .doctor ? bounds.maxDoctor : bounds.maxPerson)
+        // Subjects are dense indices, never negative; a negative one would be read as a huge
+        // unsigned one, and `bounds` measured them the same way, so packing stays exact.
         let maxGroup = maxSubject * span + span - 1
         let indexBits = SweepOrder.bits(UInt64(Swift.max(occurrences.count - 1, 0)))
         let startBits = SweepOrder.bits(UInt64(bounds.lastStart - firstStart))
@@ -61,17 +63,15 @@ struct SweepOrder {
                 let s = startBits == 0 ? 0 : start << startShift
                 keys.append(g | s | UInt64(i))
             }
-            keys.sort()
-            indices = [Int32](repeating: 0, count: keys.count)
-            groups = [UInt64](repeating: 0, count: keys.count)
+            RadixSort.sort(&keys, significantBits: indexBits + startBits + groupBits)
             keys.withUnsafeBufferPointer { keys in
-                indices.withUnsafeMutableBufferPointer { indices in
-                    groups.withUnsafeMutableBufferPointer { groups in
-                        for p in keys.indices {
-                            indices[p] = Int32(truncatingIfNeeded: keys[p] & indexMask)
-                            groups[p] = groupBits == 0 ? 0 : keys[p] >> groupShift
-                        }
-                    }
+                indices = [Int32](unsafeUninitializedCapacity: keys.count) { indices, count in
+                    for p in keys.indices { indices[p] = Int32(truncatingIfNeeded: keys[p] & indexMask) }
+                    count = keys.count
+                }
+                groups = [UInt64](unsafeUninitializedCapacity: keys.count) { groups, count in
+                    for p in keys.indices { groups[p] = groupBits == 0 ? 0 : keys[p] >> groupShift }
+                    count = keys.count
                 }
             }
         } else {
@@ -100,22 +100,23 @@ struct OccurrenceBounds {
     var dateSpan: Int32 = 1
     var firstStart: Int32 = 0
     var lastStart: Int32 = 0
-    var maxDoctor: Int32 = 0
-    var maxPerson: Int32 = 0
+    /// Largest subject indices, read as unsigned (as `SweepOrder` packs them).
+    var maxDoctor: UInt32 = 0
+    var maxPerson: UInt32 = 0
 
     /// - Complexity: O(n)
     init(_ occurrences: UnsafeBufferPointer<Occurrence>) {
         guard let first = occurrences.first else { return }
         var lowDay = first.date.daysSinceEpoch, highDay = lowDay
         var lowStart = first.start.minutes, highStart = lowStart
-        var maxDoctor: Int32 = 0, maxPerson: Int32 = 0
+        var maxDoctor: UInt32 = 0, maxPerson: UInt32 = 0
         for o in occurrences {
             lowDay = Swift.min(lowDay, o.date.daysSinceEpoch)
             highDay = Swift.max(highDay, o.date.daysSinceEpoch)
             lowStart = Swift.min(lowStart, o.start.minutes)
             highStart = Swift.max(highStart, o.start.minutes)
-            maxDoctor = Swift.max(maxDoctor, o.doctor)
-            maxPerson = Swift.max(maxPerson, o.person)
+            maxDoctor = Swift.max(maxDoctor, UInt32(bitPattern: o.doctor))
+            maxPerson = Swift.max(maxPerson, UInt32(bitPattern: o.person))
         }
         firstDay = lowDay
         dateSpan = highDay - lowDay + 1

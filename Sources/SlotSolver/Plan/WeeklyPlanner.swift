@@ -19,9 +19,9 @@ public enum WeeklyPlanner {
         var buckets = [[Int32]](repeating: [], count: doctors.count * range.count)
 
         occurrences.withUnsafeBufferPointer { buffer in
-            for raw in ConflictSweep.conflicts(in: buffer, model: model, calendar: calendar, doctor: doctor)
-            where raw.date != nil {
-                for member in raw.members { conflicted[Int(member)] = true }
+            let found = ConflictSweep.conflicts(in: buffer, model: model, calendar: calendar, doctor: doctor)
+            for raw in found.conflicts where raw.date != nil {
+                for member in found.members(of: raw) { conflicted[Int(member)] = true }
             }
             for (i, o) in buffer.enumerated() {
                 let slot = slotOfDoctor[Int(o.doctor)]

@@ -24,8 +24,8 @@ extension ClinicPlan {
         @Option(help: "Only this doctor (its _id).")
         var doctor: String?
 
-        @Option(help: "Output format.")
-        var format: OutputFormat = .table
+        @Option(help: "Output format: ics is an iCalendar file to import into calendar programs, html a self-contained page.")
+        var format: PlanFormat = .table
 
         @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
         var output: String?
@@ -45,6 +45,16 @@ extension ClinicPlan {
             case .table: text = renderer.table()
             case .json: text = renderer.json().description + "\n"
             case .csv: text = renderer.csv()
+            case .ics:
+                let now = Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+                text = ICSCalendar(clinic: clinic, plan: plan, conflicts: conflicts, stamp: now).render()
+            case .html:
+                let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
+                                                range: range, doctor: doctorIndex)
+                let conflictTable = ReportTables(clinic: clinic, analytics: analytics, threshold: 0.5)
+                    .table(.schedulingConflicts)
+                text = HTMLPage(clinic: clinic, title: "Weekly plan \(range)")
+                    .render(plan: plan, conflicts: conflicts, reports: [conflictTable], reportRange: range)
             }
             if let output {
                 do {
@@ -57,4 +67,9 @@ extension ClinicPlan {
             }
         }
     }
+}
+
+/// How `plan` prints: the three shared formats, plus an iCalendar file and an HTML page.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, ics, html
 }

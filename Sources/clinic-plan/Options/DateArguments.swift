@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SlotSolver
 
-extension LocalDate: @retroactive ExpressibleByArgument {
+extension LocalDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
     public static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -1,0 +1,28 @@
+/// Something only some users may do: every writing command asks for one of these.
+public enum ProtectedAction: Hashable, Sendable, CustomStringConvertible {
+    case bookAppointment(doctor: DocumentID, patient: DocumentID)
+    case requestVisit(doctor: DocumentID, rep: DocumentID)
+    case cancelAppointment(doctor: DocumentID, patient: DocumentID)
+    case cancelVisit(doctor: DocumentID, rep: DocumentID)
+    /// Close one doctor's date (a `clinic_days` document with `is_open: false`).
+    case closeDay(doctor: DocumentID)
+    /// Close a date for every doctor at once.
+    case closeClinic
+    /// Add users.
+    case addUser
+    /// Set a user's password.
+    case setPassword(user: DocumentID)
+
+    public var description: String {
+        switch self {
+        case .bookAppointment(let doctor, let patient): "book an appointment of patient \(patient) with doctor \(doctor)"
+        case .requestVisit(let doctor, let rep): "request a visit of rep \(rep) to doctor \(doctor)"
+        case .cancelAppointment(let doctor, let patient): "cancel an appointment of patient \(patient) with doctor \(doctor)"
+        case .cancelVisit(let doctor, let rep): "cancel a visit of rep \(rep) to doctor \(doctor)"
+        case .closeDay(let doctor): "close a date of doctor \(doctor)"
+        case .closeClinic: "close a date for every doctor"
+        case .addUser: "add users"
+        case .setPassword(let user): "set the password of user \(user)"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and atomic whole-file writes over POSIX calls, which give exact control over
+/// fsync and rename (Foundation's `.atomic` writes fsync neither the file nor the folder).
+enum FileIO {
+    /// A failed system call: what was being done and the system's reason.
+    struct Failure: Error, CustomStringConvertible {
+        var operation: String
+        var path: String
+        var code: Int32
+
+        var description: String { "\(operation) \(path) failed: \(String(cString: strerror(code)))" }
+        var reason: String { String(cString: strerror(code)) }
+    }
+
+    static func readAll(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(operation: "opening", path: path, code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(operation: "reading", path: path, code: errno) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(operation: "reading", path: path, code: errno)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    enum Kind { case missing, file, directory, other }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// Replaces `name` in `folder` with `bytes` so that a reader sees either the old file or the
+    /// new one, never a mix, even after a crash: the bytes go to a temporary file in the same
+    /// folder, which is fsynced and renamed over the target, then the folder is fsynced so the
+    /// rename itself is durable. On any failure the temporary file is removed and the old file
+    /// is left as it was. `beforeRename` lets tests provoke a failure at the last moment.
+    static func writeAtomically(_ bytes: [UInt8], to name: String, in folder: String,
+                                beforeRename: ((String) throws -> Void)? = nil) throws {
+        let target = folder + "/" + name
+        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }
+        let temporary = String(cString: template)
+        var closed = false
+        do {
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(operation: "writing", path: temporary, code: errno)
+                }
+                written += count
+            }
+            // Keep the permissions of the file being replaced (mkstemp creates 0600).
+            var info = stat()
+            let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+            guard fchmod(fd, mode) == 0 else { throw Failure(operation: "setting permissions of", path: temporary, code: errno) }
+            guard fsync(fd) == 0 else { throw Failure(operation: "syncing", path: temporary, code: errno) }
+            closed = true
+            guard close(fd) == 0 else { throw Failure(operation: "closing", path: temporary, code: errno) }
+            try beforeRename?(temporary)
+            guard rename(temporary, target) == 0 else { throw Failure(operation: "renaming over", path: target, code: errno) }
+        } catch {
+            if !closed { close(fd) }
+            unlink(temporary)
+            throw error
+        }
+        try syncFolder(folder)
+    }
+
+    static func syncFolder(_ folder: String) throws(Failure) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(operation: "opening", path: folder, code: errno) }
+        defer { close(fd) }
+        // Some file systems cannot fsync a directory (EINVAL); the rename is still atomic there.
+        if fsync(fd) != 0 && errno != EINVAL { throw Failure(operation: "syncing", path: folder, code: errno) }
+    }
+
+    static func makeFolder(_ path: String) throws(Failure) {
+        if kind(of: path) == .directory { return }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Failure(operation: "creating", path: path, code: errno) }
+    }
+}

@@ -1,0 +1,271 @@
+/// The exact solver: split into independent parts, then per part a Benders-style loop between
+/// a date-choosing master MIP (GLPK, warm-started from the best known solution) and an exact
+/// within-day check that turns every date whose items do not fit into a no-good cut.
+///
+/// Bounds are proven: each master optimum (or its GLPK bound under a time limit) bounds the
+/// part from below, and the parts' bounds add up.
+struct ExactRebooker {
+    let instance: RebookingInstance
+    let options: RebookingOptions
+    let clock: ContinuousClockReading
+    let progress: ((RebookingProgress) -> Void)?
+
+    struct Outcome {
+        var solution: RebookingSolution
+        var bound: Double
+        var status: RebookingStatus
+        var parts: Int
+        var partsSolvedByMIP: Int
+    }
+
+    init(instance: RebookingInstance, options: RebookingOptions, clock: ContinuousClockReading,
+         progress: ((RebookingProgress) -> Void)?) throws {
+        self.instance = instance
+        self.options = options
+        self.clock = clock
+        self.progress = progress
+    }
+
+    var remainingSeconds: Double? {
+        options.timeLimitSeconds.map { $0 - clock.elapsedSeconds }
+    }
+
+    func solve(startingFrom greedy: RebookingSolution) throws -> Outcome {
+        let parts = IndependentParts.split(instance)
+        var solution = greedy
+        var bounds = parts.map { part in
+            Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+        }
+        var objectives = parts.map { part in partObjective(part, greedy) }
+        var mipParts = 0
+        var stoppedByTime = false
+        var allProven = true
+        for (p, part) in parts.enumerated() where Double(objectives[p]) > bounds[p] {
+            if let left = remainingSeconds, left <= 0 {
+                stoppedByTime = true
+                allProven = false
+                continue
+            }
+            mipParts += 1
+            let result = try solvePart(part, incumbent: solution) { incumbent, bound in
+                guard let progress else { return }
+                var total = objectives, lower = bounds
+                total[p] = incumbent
+                lower[p] = bound
+                progress(RebookingProgress(incumbent: total.reduce(0, +), bound: lower.reduce(0, +),
+                                           seconds: clock.elapsedSeconds, phase: "part \(p + 1) of \(parts.count)"))
+            }
+            for i in part { solution.placements[i] = result.solution.placements[i] }
+            objectives[p] = partObjective(part, solution)
+            bounds[p] = result.bound
+            if !result.proven { allProven = false }
+            if result.timedOut { stoppedByTime = true }
+        }
+        let bound = bounds.reduce(0, +)
+        let status: RebookingStatus = allProven ? .optimal : stoppedByTime ? .timeLimitReached : .gapReached
+        return Outcome(solution: solution, bound: bound, status: status, parts: parts.count, partsSolvedByMIP: mipParts)
+    }
+
+    func partObjective(_ part: [Int], _ solution: RebookingSolution) -> Int {
+        part.reduce(0) { sum, i in
+            let p = solution.placements[i]
+            return sum + (p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
+                                     : instance.items[i].unplacedCost)
+        }
+    }
+
+    // MARK: - One part
+
+    struct PartOutcome {
+        var solution: RebookingSolution
+        var bound: Double
+        var proven: Bool
+        var timedOut: Bool
+    }
+
+    /// The Benders-style loop on one part.
+    func solvePart(_ part: [Int], incumbent: RebookingSolution,
+                   report: (Int, Double) -> Void) throws -> PartOutcome {
+        let master = try DateAssignmentMaster(instance: instance, items: part)
+        var best = incumbent
+        var bestObjective = partObjective(part, best)
+        var lower = Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+        var round = 0
+        while true {
+            round += 1
+            let left = remainingSeconds
+            if let left, left <= 0 { return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true) }
+            guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: options.relativeGap,
+                                                 verbose: options.verboseSolver) else {
+                throw RebookingError(.solverFailed, "the date-assignment MIP found no solution, though leaving every item unplaced is one")
+            }
+            // The objective is an integer: round a fractional bound up.
+            lower = max(lower, (outcome.bound - 1e-6).rounded(.up))
+            var candidate = RebookingSolution(unplacedCount: instance.items.count)
+            let masterTime = clock.elapsedSeconds
+            let cuts = try arrangeDays(part, days: outcome.days, into: &candidate)
+            if debugRebooking {
+                var hist: [String: Int] = [:]
+                for cut in cuts {
+                    let doctors = Set(cut.map { instance.items[$0.item].doctor }).count
+                    hist["n\(cut.count)d\(doctors)", default: 0] += 1
+                }
+                debugLog("  master done at \(masterTime), check took \(clock.elapsedSeconds - masterTime); cuts \(hist.sorted { $0.key < $1.key })")
+            }
+            if cuts.isEmpty {
+                let objective = partObjective(part, candidate)
+                if objective < bestObjective {
+                    best = candidate
+                    bestObjective = objective
+                }
+                if outcome.proven { lower = max(lower, Double(objective)) }
+            } else {
+                for cut in cuts { try master.forbid(cut) }
+                repair(part, days: outcome.days, into: &candidate)
+                let objective = partObjective(part, candidate)
+                if objective < bestObjective {
+                    best = candidate
+                    bestObjective = objective
+                }
+            }
+            report(bestObjective, lower)
+            if debugRebooking {
+                debugLog("round \(round): master \(outcome.objective) bound \(outcome.bound) proven \(outcome.proven) cuts +\(cuts.count) total \(master.cutCount) best \(bestObjective) lower \(lower) t=\(clock.elapsedSeconds)")
+            }
+            if Double(bestObjective) <= lower {
+                return PartOutcome(solution: best, bound: Double(bestObjective), proven: true, timedOut: false)
+            }
+            if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
+                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
+            }
+            if cuts.isEmpty && !outcome.proven {   // the master ran out of time
+                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+            }
+        }
+    }
+
+    // MARK: - Within-day check
+
+    /// Arranges the items of `part` on the days the master chose. Items that fit get their
+    /// starts in `solution`; for every set of one date that does not fit, a minimal such set is
+    /// returned as a cut (several disjoint ones per set when there are).
+    func arrangeDays(_ part: [Int], days: [Int32], into solution: inout RebookingSolution) throws
+        -> [[(item: Int, day: Int32)]] {
+        var cuts: [[(item: Int, day: Int32)]] = []
+        for group in dayGroups(part, days: days) {
+            var entries = group
+            switch try arrangeExactly(entries) {
+            case .feasible(let starts):
+                for (e, s) in zip(entries, starts) { solution.placements[e.item] = .init(day: e.day.day, start: s) }
+            case .infeasible, .unknown:
+                // Peel off minimal infeasible sets while the rest still does not fit.
+                while try arrangeExactly(entries) == .infeasible {
+                    let core = try minimalInfeasibleSet(entries)
+                    cuts.append(core.map { ($0.item, $0.day.day) })
+                    let coreItems = Set(core.map(\.item))
+                    entries.removeAll { coreItems.contains($0.item) }
+                }
+            }
+        }
+        return cuts
+    }
+
+    /// The part's items with a date, grouped by date and by shared doctor, rep or patient on it.
+    func dayGroups(_ part: [Int], days: [Int32]) -> [[DayArrangement.Entry]] {
+        var entries: [DayArrangement.Entry] = []
+        for (k, i) in part.enumerated() where days[k] >= 0 {
+            let day = instance.candidateDays(of: i).first { $0.day == days[k] }!
+            entries.append(DayArrangement.Entry(item: i, day: day))
+        }
+        var parent = Array(entries.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var owner: [ResourceDay: Int] = [:]
+        for (k, e) in entries.enumerated() {
+            let item = instance.items[e.item]
+            for key in [ResourceDay(.doctor, item.doctor, day: e.day.day),
+                        ResourceDay.person(item.kind, item.person, day: e.day.day)] {
+                if let other = owner[key] {
+                    let a = find(other), b = find(k)
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                } else {
+                    owner[key] = k
+                }
+            }
+        }
+        var groups: [Int: [DayArrangement.Entry]] = [:]
+        var order: [Int] = []
+        for (k, e) in entries.enumerated() {
+            let root = find(k)
+            if groups[root] == nil { order.append(root) }
+            groups[root, default: []].append(e)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// The search first; GLPK's time-indexed model when the search gives up.
+    func arrangeExactly(_ entries: [DayArrangement.Entry]) throws -> DayArrangement.Outcome {
+        let outcome = DayArrangement(instance: instance).arrange(entries)
+        guard outcome == .unknown else { return outcome }
+        let byItem = Dictionary(uniqueKeysWithValues: entries.map { ($0.item, $0.day) })
+        let model = try TimeIndexedModel(instance: instance, items: entries.map(\.item), allowUnplaced: false,
+                                         name: "day_check", days: { [byItem[$0]!] })
+        let result = try model.problem.solveMIP(options: GLPKMIPOptions(verbose: options.verboseSolver))
+        switch result.status {
+        case .noFeasible, .infeasible: return .infeasible
+        case .optimal, .feasible:
+            let placed = model.placementsFromMIP()
+            return .feasible(entries.map { placed[$0.item]!.start })
+        default:
+            throw RebookingError(.solverFailed, "GLPK could not decide a day arrangement (\(result.status))")
+        }
+    }
+
+    /// A deletion filter: drop each entry whose removal keeps the set infeasible.
+    func minimalInfeasibleSet(_ entries: [DayArrangement.Entry]) throws -> [DayArrangement.Entry] {
+        var core = entries
+        var k = 0
+        while k < core.count {
+            var trial = core
+            trial.remove(at: k)
+            if try arrangeExactly(trial) == .infeasible { core = trial } else { k += 1 }
+        }
+        return core
+    }
+
+    /// Completes a master assignment whose days do not all fit into a feasible solution: the
+    /// arranged items keep their starts; the others take the earliest slot still free on their
+    /// chosen date, else the earliest anywhere, else stay unplaced.
+    func repair(_ part: [Int], days: [Int32], into solution: inout RebookingSolution) {
+        var state = PlacementState()
+        for i in part where solution.placements[i].isPlaced {
+            let p = solution.placements[i]
+            let day = instance.candidateDays(of: i).first { $0.day == p.day }!
+            state.place(instance.items[i], day: day, start: p.start)
+        }
+        for (k, i) in part.enumerated() where !solution.placements[i].isPlaced && days[k] >= 0 {
+            let item = instance.items[i]
+            let day = instance.candidateDays(of: i).first { $0.day == days[k] }!
+            let capacity = instance.remainingCapacity(of: item, day: day.day)
+            if let start = instance.startMinutes(day).first(where: {
+                state.fits(item, day: day, start: $0, remainingCapacity: capacity)
+            }) {
+                state.place(item, day: day, start: start)
+                solution.placements[i] = .init(day: day.day, start: start)
+            }
+        }
+        for i in part where !solution.placements[i].isPlaced {
+            if let (day, start) = state.earliestFit(for: i, in: instance) {
+                state.place(instance.items[i], day: day, start: start)
+                solution.placements[i] = .init(day: day.day, start: start)
+            }
+        }
+    }
+}
+
+import Foundation
+let debugRebooking = ProcessInfo.processInfo.environment["REBOOK_DEBUG"] != nil
+func debugLog(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }

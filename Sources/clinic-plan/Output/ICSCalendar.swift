@@ -1,0 +1,141 @@
+import ClinicData
+import SlotSolver
+
+/// A weekly plan as an iCalendar file (RFC 5545): one VEVENT per appointment occurrence and rep
+/// visit, one all-day VEVENT per closed day, in the clinic's zone.
+///
+/// UIDs are stable, so importing the file again (e.g. next week's, or after edits) updates the
+/// events instead of duplicating them: `<id>-<YYYYMMDD>@clinic-plan` for an occurrence of a standing
+/// weekly appointment (one per date), `<id>@clinic-plan` for a dated appointment, a rep visit or a
+/// closure. Times carry `TZID=<zone>` with a VTIMEZONE component, or are UTC ("Z") when the zone is UTC.
+struct ICSCalendar {
+    let clinic: Clinic
+    let plan: WeeklyPlan
+    let conflicts: ConflictReport
+    /// DTSTAMP: when the file was made (passed in, so that tests get fixed output).
+    let stamp: Instant
+    /// Ids of the standing weekly appointments, whose UIDs carry the date.
+    private let weeklyAppointmentIDs: Set<String>
+
+    static let uidDomain = "clinic-plan"
+
+    init(clinic: Clinic, plan: WeeklyPlan, conflicts: ConflictReport, stamp: Instant) {
+        self.clinic = clinic
+        self.plan = plan
+        self.conflicts = conflicts
+        self.stamp = stamp
+        var weekly = Set<String>()
+        for appointment in clinic.model.appointments {
+            if case .weekly = appointment.recurrence { weekly.insert(appointment.id) }
+        }
+        weeklyAppointmentIDs = weekly
+    }
+
+    func render() -> String {
+        var writer = ICSWriter()
+        let zoneName = clinic.timeZone.identifier
+        let zone = ICSTimeZone(identifier: zoneName)
+        let rangeStart = Int64(plan.range.first.daysSinceEpoch) * 86_400
+        let rangeEnd = Int64(plan.range.end.daysSinceEpoch + 1) * 86_400
+        let utc = zone?.isUTC(around: rangeStart) ?? true
+
+        writer.begin("VCALENDAR")
+        writer.raw("VERSION", "2.0")
+        writer.raw("PRODID", "-//clinic-plan//Weekly plan//EN")
+        writer.raw("CALSCALE", "GREGORIAN")
+        writer.raw("METHOD", "PUBLISH")
+        writer.text("X-WR-CALNAME", calendarName)
+        writer.text("X-WR-TIMEZONE", zoneName)
+        if !utc, let zone {
+            zone.write(into: &writer, identifier: zoneName, from: rangeStart - 86_400, to: rangeEnd + 86_400)
+        }
+        let index = ConflictIndex(conflicts)
+        for week in plan.doctors {
+            for day in week.days {
+                if case .closed(let reason) = day.status {
+                    closure(doctor: week.doctor, date: day.date, reason: reason, into: &writer)
+                }
+                for entry in day.entries {
+                    event(entry, doctor: week.doctor, date: day.date, kinds: index.kinds(id: entry.id, date: day.date),
+                          utc: utc, into: &writer)
+                }
+            }
+        }
+        writer.end("VCALENDAR")
+        return writer.text
+    }
+
+    private var calendarName: String {
+        if plan.doctors.count == 1 { return "Clinic plan – \(clinic.names.doctorNames[Int(plan.doctors[0].doctor)])" }
+        return "Clinic plan"
+    }
+
+    // MARK: - events
+
+    private func event(_ entry: PlanEntry, doctor: Int32, date: LocalDate, kinds: [ConflictKind], utc: Bool,
+                       into writer: inout ICSWriter) {
+        let d = Int(doctor)
+        let doctorName = clinic.names.doctorNames[d]
+        let isAppointment = entry.kind == .appointment
+        let person = Int(entry.person)
+        writer.begin("VEVENT")
+        writer.text("UID", uid(entry, date: date))
+        writer.raw("DTSTAMP", ICSTimeZone.utcText(epochMilliseconds: stamp.epochMilliseconds))
+        writer.raw(dateTimeName("DTSTART", utc: utc), dateTime(date, entry.interval.start, utc: utc))
+        writer.raw(dateTimeName("DTEND", utc: utc), dateTime(date, entry.interval.end, utc: utc))
+        let mark = entry.conflicted || !kinds.isEmpty ? "⚠ " : ""
+        var description: [String]
+        if isAppointment {
+            writer.text("SUMMARY", "\(mark)Patient: \(clinic.names.patientNames[person]) (\(doctorName))")
+            description = ["Appointment \(entry.id) with \(doctorName)",
+                           "Patient \(clinic.names.patientNames[person]) (\(clinic.model.patientIDs[person]))"]
+        } else {
+            writer.text("SUMMARY", "\(mark)Rep visit: \(clinic.names.repNames[person]), "
+                        + "\(clinic.names.repCompanies[person]) (\(doctorName))")
+            description = ["Rep visit \(entry.id) to \(doctorName)",
+                           "Rep \(clinic.names.repNames[person]) of \(clinic.names.repCompanies[person]) "
+                           + "(\(clinic.model.repIDs[person]))"]
+        }
+        if !kinds.isEmpty { description.append("Conflicts: " + kinds.map(\.rawValue).joined(separator: ", ")) }
+        writer.text("DESCRIPTION", description.joined(separator: "\n"))
+        writer.text("LOCATION", clinic.dataset.doctors[d].clinicName)
+        writer.text("CATEGORIES", isAppointment ? "Appointment" : "Rep visit")
+        writer.raw("STATUS", "CONFIRMED")
+        writer.raw("TRANSP", "OPAQUE")
+        writer.end("VEVENT")
+    }
+
+    private func closure(doctor: Int32, date: LocalDate, reason: String, into writer: inout ICSWriter) {
+        let doctorName = clinic.names.doctorNames[Int(doctor)]
+        let id = clinic.calendar.closure(doctor: doctor, date: date)?.id ?? "\(clinic.model.doctorIDs[Int(doctor)])-closed"
+        writer.begin("VEVENT")
+        writer.text("UID", "\(id)@\(ICSCalendar.uidDomain)")
+        writer.raw("DTSTAMP", ICSTimeZone.utcText(epochMilliseconds: stamp.epochMilliseconds))
+        writer.raw("DTSTART;VALUE=DATE", LocalDateText.compact(date))
+        writer.raw("DTEND;VALUE=DATE", LocalDateText.compact(date.adding(days: 1)))
+        writer.text("SUMMARY", "Closed: \(reason) (\(doctorName))")
+        writer.text("CATEGORIES", "Closed")
+        writer.raw("TRANSP", "TRANSPARENT")
+        writer.end("VEVENT")
+    }
+
+    /// Stable per item and, for standing weekly appointments, per date.
+    func uid(_ entry: PlanEntry, date: LocalDate) -> String {
+        let weekly = entry.kind == .appointment && weeklyAppointmentIDs.contains(entry.id)
+        return entry.id + (weekly ? "-" + LocalDateText.compact(date) : "") + "@" + ICSCalendar.uidDomain
+    }
+
+    private func dateTimeName(_ name: String, utc: Bool) -> String {
+        utc ? name : "\(name);TZID=\(clinic.timeZone.identifier)"
+    }
+
+    /// A local date and minute (minutes past 24:00 roll into the next day) in the file's form.
+    private func dateTime(_ date: LocalDate, _ minute: MinuteOfDay, utc: Bool) -> String {
+        let day = date.adding(days: Int(minute.minutes / 1440))
+        let wall = MinuteOfDay(minute.minutes % 1440)
+        if utc {
+            return ICSTimeZone.utcText(epochMilliseconds: clinic.timeZone.epochMilliseconds(date: day, minute: wall))
+        }
+        return ICSTimeZone.localText(seconds: Int64(day.daysSinceEpoch) * 86_400 + Int64(wall.minutes) * 60)
+    }
+}

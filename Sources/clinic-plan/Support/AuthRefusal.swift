@@ -1,0 +1,24 @@
+import ClinicData
+
+/// A writing command that ends without writing: the sentence to print, the audit outcome, and
+/// the exit status (1 rejected by a check, 2 bad input, 3 login failed or forbidden).
+struct AuthRefusal: Error {
+    var outcome: AuditEntry.Outcome
+    var message: String
+    /// Extra lines printed after the message (the nearest free slots of a refused booking).
+    var notes: [String]
+
+    init(_ outcome: AuditEntry.Outcome, _ message: String, notes: [String] = []) {
+        self.outcome = outcome
+        self.message = message
+        self.notes = notes
+    }
+
+    var exitStatus: Int32 {
+        switch outcome {
+        case .rejected: ExitStatus.conflictsFound
+        case .forbidden, .loginFailed: ExitStatus.forbidden
+        case .failed, .confirmed: ExitStatus.badInput
+        }
+    }
+}

@@ -7,6 +7,8 @@ packages=(
   libglpk-dev   # GNU GLPK, the MIP solver behind `rebook --solver glpk` (CGLPK target)
   glpk-utils    # glpsol: the baseline solver in benchmarks/
   libcrypt-dev  # libxcrypt headers: password hashing (CCrypt target)
+  python3-icalendar  # a real iCalendar parser for tests/ics/check_ics.py (run by ReportTests)
+  chromium      # headless browser that renders the HTML pages in tests/html/check_html.py (ReportTests)
   python3-bcrypt   # tests/auth: bcrypt hashes made by another implementation (pyca/bcrypt)
   python3-passlib  # tests/auth: SHA-512 crypt hashes made by passlib's pure-Python code
   whois            # tests/auth: mkpasswd, which makes and checks yescrypt hashes

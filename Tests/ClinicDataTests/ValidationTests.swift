@@ -57,6 +57,19 @@ struct ValidationTests {
         ])
     }
 
+    @Test("odd bytes never crash: a byte order mark, invalid UTF-8, NUL, an empty file")
+    func oddBytes() throws {
+        var files = Fixtures.files(Fixtures.relaxed, Fixtures.lines)
+        files["users.json"] = "\u{FEFF}" + files["users.json"]!
+        let folder = try TemporaryFolder(files)
+        try Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x00, 0x7D, 0x0A]).write(to: folder.url.appendingPathComponent("clinic_days.json"))
+        try Data().write(to: folder.url.appendingPathComponent("rep_visits.json"))
+        let loaded = try DataFolder.load(from: folder.url)
+        #expect(lines(loaded) == ["clinic_days.json: line 1, column 7: unexpected control character U+0000"])
+        #expect(loaded.dataset.users.count == 4)
+        #expect(loaded.file(.repVisits)?.documentCount == 0)
+    }
+
     @Test("a document that is not an object")
     func notAnObject() throws {
         let loaded = try load(["clinic_days.json": "[1, \"x\"]"])
@@ -180,7 +193,7 @@ struct ValidationTests {
         ])
         #expect(lines(loaded) == [
             "doctors.json: document 1 (_id 65f000010000000000000001): user_id 11 refers to a user whose role is \"patient\", not \"doctor\"",
-            "medical_reps.json: document 1 (_id 65f000030000000000000001): user_id 41 does not match any _id in users.json",
+            "medical_reps.json: document 1 (_id 65f000030000000000000001): user_id \"41\" does not match any _id in users.json (there is the integer 41; the types must match)",
             "appointments.json: document 3 (_id 65f000060000000000000003): patient_id 65f0000200000000000000ff does not match any _id in patients.json",
         ])
     }

@@ -126,9 +126,21 @@ struct ConflictPropertyTests {
                         // An id names one occurrence per date, so the id and date pick out the conflicts.
                         let inConflict = conflicts.contains { $0.date == dayPlan.date && $0.ids.contains(entry.id) }
                         #expect(entry.conflicted == inConflict, "\(entry.id) on \(dayPlan.date)")
-                        for slot in dayPlan.freePatientSlots + dayPlan.freeRepSlots {
-                            #expect(!slot.overlaps(entry.interval) || entry.interval.isEmpty)
-                        }
+                    }
+                    // Free slots: exactly the grid slots of each window that meet no entry.
+                    func grid(_ window: MinuteInterval, _ length: Int32) -> [MinuteInterval] {
+                        stride(from: window.start.minutes, through: window.end.minutes - length, by: Int(length))
+                            .map { MinuteInterval(start: MinuteOfDay($0), length: length) }
+                            .filter { slot in !dayPlan.entries.contains { $0.interval.overlaps(slot) } }
+                    }
+                    if dayPlan.status == .open, let rule = dayPlan.schedule {
+                        #expect(dayPlan.freePatientSlots == grid(rule.patientWindow, rule.appointmentMinutes))
+                        #expect(dayPlan.freeRepSlots == grid(rule.repWindow, 15))
+                        #expect(dayPlan.utilization == (rule.maxPatients > 0
+                            ? Double(dayPlan.bookedAppointments) / Double(rule.maxPatients) : nil))
+                    } else {
+                        #expect(dayPlan.freePatientSlots.isEmpty && dayPlan.freeRepSlots.isEmpty)
+                        #expect(dayPlan.utilization == nil)
                     }
                 }
             }

@@ -45,17 +45,21 @@ struct CrossChecks {
     // MARK: - Checks
 
     private mutating func checkDuplicateIDs(_ summary: CollectionSummary) {
-        var first: [DocumentID: Int] = [:]
-        first.reserveCapacity(summary.ids.count)
+        var seen = Set<DocumentID>(minimumCapacity: summary.ids.count)
+        // Positions are only needed to name the first holder of a repeated id, which is rare.
+        var firstPosition: [DocumentID: Int]?
         for (i, id) in summary.ids.enumerated() {
-            guard let id else { continue }
-            if let earlier = first[id] {
-                report(summary, i + 1, "_id", "is already used by document \(earlier)")
-            } else {
-                first[id] = i + 1
+            guard let id, !seen.insert(id).inserted else { continue }
+            if firstPosition == nil {
+                var positions: [DocumentID: Int] = [:]
+                for (j, earlier) in summary.ids.enumerated() {
+                    if let earlier, positions[earlier] == nil { positions[earlier] = j + 1 }
+                }
+                firstPosition = positions
             }
+            report(summary, i + 1, "_id", "is already used by document \(firstPosition![id]!)")
         }
-        if summary.isComplete { known[summary.collection] = Set(first.keys) }
+        if summary.isComplete { known[summary.collection] = seen }
     }
 
     private mutating func checkDuplicateEmails(_ users: CollectionSummary) {
@@ -84,14 +88,41 @@ struct CrossChecks {
             guard let ids = known[target], let targetFile = summaries[target] else { continue }
             guard ids.contains(reference.target) else {
                 report(summary, reference.position, reference.field,
-                       "\(reference.target) does not match any _id in \(targetFile.fileName)")
+                       "\(Self.text(reference.target)) does not match any _id in \(targetFile.fileName)"
+                       + Self.lookalikeHint(reference.target, in: ids))
                 continue
             }
             if let role, case .some(.some(let actual)) = roles[reference.target], actual != role {
                 report(summary, reference.position, reference.field,
-                       "\(reference.target) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
+                       "\(Self.text(reference.target)) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
             }
         }
+    }
+
+    /// An id as messages show it: strings quoted, so that the string "41" is not mistaken for
+    /// the integer 41.
+    static func text(_ id: DocumentID) -> String {
+        if case .string(let text) = id { return foundText(.string(text)) }
+        return id.description
+    }
+
+    /// Points out an id that differs only in type (`"41"` against `41`), a common export slip.
+    static func lookalikeHint(_ id: DocumentID, in ids: Set<DocumentID>) -> String {
+        var candidates: [DocumentID] = []
+        switch id {
+        case .string(let text):
+            if let int = Int64(text) { candidates.append(.int(int)) }
+            candidates.append(.objectId(text.lowercased()))
+        case .int(let int): candidates.append(.string(String(int)))
+        case .objectId(let hex): candidates.append(.string(hex))
+        }
+        guard let match = candidates.first(where: ids.contains) else { return "" }
+        let kind = switch match {
+        case .int: "the integer"
+        case .objectId: "the ObjectId"
+        case .string: "the string"
+        }
+        return " (there is \(kind) \(text(match)); the types must match)"
     }
 
     /// Each collection's reference fields, in the order `check` lists their targets.

@@ -8,41 +8,54 @@ struct FileRewriter<Record: StoredRecord> {
     let original: [Record]
     let edited: [Record]
 
+    /// What becomes of one document of the file.
+    enum Outcome {
+        case keep
+        case replace([UInt8])
+        case drop
+    }
+
     func bytes() -> [UInt8] {
         let bytes = file.bytes
         let ranges = file.documentRanges
-        // Match edited records to loaded documents by `_id` (in order, should an `_id` repeat).
-        var pending: [DocumentID: [Int]] = [:]
-        for (i, record) in edited.enumerated() { pending[record.id, default: []].append(i) }
-        for key in pending.keys { pending[key]!.reverse() }
-        var texts: [[UInt8]?] = []  // per document: new text (nil = dropped)
-        texts.reserveCapacity(ranges.count)
-        for (position, range) in ranges.enumerated() {
+        var used = [Bool](repeating: false, count: edited.count)
+        // Edited records are matched to loaded documents by `_id`. Usually the edit kept the
+        // order, so record r of the file is edited[r]; a dictionary is built only when not.
+        var byID: [DocumentID: [Int]]?
+        func match(_ record: Int, _ id: DocumentID) -> Int? {
+            if record < edited.count, !used[record], edited[record].id == id { return record }
+            if byID == nil {
+                var map: [DocumentID: [Int]] = [:]
+                for (i, record) in edited.enumerated() { map[record.id, default: []].append(i) }
+                byID = map
+            }
+            return byID![id]?.first { !used[$0] }
+        }
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(ranges.count)
+        for position in ranges.indices {
             guard let index = file.recordIndex[position] else {
-                texts.append(Array(bytes[range]))  // did not load: keep as it was
+                outcomes.append(.keep)  // did not load: keep as it was
                 continue
             }
             let before = original[index]
-            guard let match = pending[before.id]?.popLast() else {
-                texts.append(nil)
+            guard let found = match(index, before.id) else {
+                outcomes.append(.drop)
                 continue
             }
-            let after = edited[match]
-            if after == before {
-                texts.append(Array(bytes[range]))
-            } else {
-                texts.append(DocumentSplicer.splice(bytes, range, changes(from: before, to: after)))
-            }
+            used[found] = true
+            let after = edited[found]
+            outcomes.append(after == before ? .keep
+                            : .replace(DocumentSplicer.splice(bytes, ranges[position], changes(from: before, to: after))))
         }
-        let unmatched = Set(pending.values.flatMap { $0 })
-        let appended = edited.indices.filter { unmatched.contains($0) }.map { i -> [UInt8] in
+        let appended = edited.indices.filter { !used[$0] }.map { i -> [UInt8] in
             var text: [UInt8] = []
             JSONWriter.write(edited[i].document(file.mode), into: &text)
             return text
         }
         switch file.layout {
-        case .jsonLines: return assembleLines(texts, appended)
-        case .jsonArray: return assembleArray(texts, appended)
+        case .jsonLines: return assembleLines(outcomes, appended)
+        case .jsonArray: return assembleArray(outcomes, appended)
         }
     }
 
@@ -60,15 +73,18 @@ struct FileRewriter<Record: StoredRecord> {
 
     /// JSON Lines: each kept document keeps the text that followed it (its newline, blank lines);
     /// new documents go one per line at the end.
-    private func assembleLines(_ texts: [[UInt8]?], _ appended: [[UInt8]]) -> [UInt8] {
+    private func assembleLines(_ outcomes: [Outcome], _ appended: [[UInt8]]) -> [UInt8] {
         let bytes = file.bytes
         let ranges = file.documentRanges
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + appended.count * 200)
         out += bytes[0..<(ranges.first?.lowerBound ?? bytes.count)]
-        for (i, text) in texts.enumerated() {
-            guard let text else { continue }
-            out += text
+        for (i, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .keep: out += bytes[ranges[i]]
+            case .replace(let text): out += text
+            case .drop: continue
+            }
             out += bytes[ranges[i].upperBound..<(i + 1 < ranges.count ? ranges[i + 1].lowerBound : bytes.count)]
         }
         for text in appended {
@@ -82,7 +98,7 @@ struct FileRewriter<Record: StoredRecord> {
     /// An array: the text before the first document and after the last one stays; kept
     /// documents are joined by the separator that followed them in the file (or the file's usual
     /// one), and new documents are added with the usual separator.
-    private func assembleArray(_ texts: [[UInt8]?], _ appended: [[UInt8]]) -> [UInt8] {
+    private func assembleArray(_ outcomes: [Outcome], _ appended: [[UInt8]]) -> [UInt8] {
         let bytes = file.bytes
         let ranges = file.documentRanges
         let head: Range<Int>
@@ -98,20 +114,32 @@ struct FileRewriter<Record: StoredRecord> {
             head = 0..<(open + 1)
             tail = (open + 1)..<bytes.count
         }
-        let usual: [UInt8] = ranges.count >= 2 ? Array(bytes[ranges[0].upperBound..<ranges[1].lowerBound]) : Array(",\n".utf8)
-        var pieces: [(text: [UInt8], separator: [UInt8])] = []
-        for (i, text) in texts.enumerated() {
-            guard let text else { continue }
-            let separator = i + 1 < ranges.count ? Array(bytes[ranges[i].upperBound..<ranges[i + 1].lowerBound]) : usual
-            pieces.append((text, separator))
-        }
-        for text in appended { pieces.append((text, usual)) }
+        let usual: Range<Int>? = ranges.count >= 2 ? ranges[0].upperBound..<ranges[1].lowerBound : nil
+        let defaultSeparator = Array(",\n".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + appended.count * 200)
         out += bytes[head]
-        for (i, piece) in pieces.enumerated() {
-            if i > 0 { out += pieces[i - 1].separator }
-            out += piece.text
+        // The separator owed before the next document: the one that followed the last written.
+        var pending: Range<Int>?? = .none
+        func separate() {
+            switch pending {
+            case .none: break
+            case .some(.some(let range)): out += bytes[range]
+            case .some(.none): if let usual { out += bytes[usual] } else { out += defaultSeparator }
+            }
+        }
+        for (i, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .keep: separate(); out += bytes[ranges[i]]
+            case .replace(let text): separate(); out += text
+            case .drop: continue
+            }
+            pending = .some(i + 1 < ranges.count ? ranges[i].upperBound..<ranges[i + 1].lowerBound : nil)
+        }
+        for text in appended {
+            separate()
+            out += text
+            pending = .some(nil)
         }
         out += bytes[tail]
         return out

@@ -21,6 +21,14 @@ final class DateAssignmentMaster {
     private var unplacedColumn: [Int] = []
     private var positionOfItem: [Int: Int] = [:]
     private(set) var cutCount = 0
+    private(set) var strengtheningRows = 0
+    private(set) var patternColumns = 0
+    /// Doctor-dates with more feasible sets than this are modelled with aggregate rows instead.
+    var patternLimit: Int { 2_000 }
+    /// The z column of each pattern, by its x columns (ascending).
+    private var patternOf: [[Int]: Int] = [:]
+    /// The doctor-date of each x column modelled with patterns.
+    private var patternDoctorDate: [Int: ResourceDay] = [:]
 
     init(instance: RebookingInstance, items: [Int]) throws {
         self.instance = instance
@@ -43,38 +51,67 @@ final class DateAssignmentMaster {
         for k in items.indices {
             rows.appendSum(of: Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]], bounds: .fixed(1))
         }
-        // Count and energy rows per doctor-date and kind.
-        struct Use { var columns: [Int] = []; var lengths: [Int32] = [] }
-        var uses: [ResourceDay: Use] = [:]
+        // The (item, date) choices, by doctor-date.
+        var choices: [MasterStrengthening.Choice] = []
+        var byDoctor: [ResourceDay: [Int]] = [:]
         for (k, i) in items.enumerated() {
             let item = instance.items[i]
             for (offset, day) in instance.candidateDays(of: i).enumerated() {
-                let key = ResourceDay.count(item.kind, doctor: item.doctor, day: day.day)
-                uses[key, default: Use()].columns.append(firstColumn[k] + offset)
-                uses[key, default: Use()].lengths.append(day.length)
+                let starts = instance.startMinutes(day)
+                byDoctor[ResourceDay(.doctor, item.doctor, day: day.day), default: []].append(choices.count)
+                choices.append(.init(column: firstColumn[k] + offset, item: i, day: day,
+                                     earliest: starts.first!, latest: starts.last!))
             }
         }
-        for key in uses.keys.sorted() {
-            let use = uses[key]!
-            let column = use.columns[0]
-            let k = firstColumn.lastIndex { $0 <= column }!
-            let item = instance.items[items[k]]
-            let day = key.day
-            guard let rules = RebookingInstance.slotRules(for: item, day: day, range: instance.range,
-                                                         calendar: instance.calendar) else { continue }
-            let busy = instance.fixedBusy[ResourceDay(.doctor, item.doctor, day: day)] ?? BusyTimeline()
-            let free = DateAssignmentMaster.freeSegments(window: rules.window, busy: busy)
-            let shortest = use.lengths.min()!
-            let fitting = DateAssignmentMaster.packingNumber(free, length: shortest, grid: instance.grid)
-            let capacity = min(instance.remainingCapacity(of: item, day: day), fitting)
-            if use.columns.count > capacity {
-                rows.appendSum(of: use.columns, bounds: .atMost(Double(capacity)))
+        // Doctor-dates with few feasible sets: pattern columns z(P) ≥ 0, Σ_P z(P) ≤ 1 and
+        // x(i, t) = Σ_{P ∋ i} z(P). With x integral, z sits on the one pattern equal to the chosen set.
+        var aggregated: [[Int]] = []
+        for key in byDoctor.keys.sorted() {
+            let group = byDoctor[key]!.map { choices[$0] }
+            guard group.count > 1, let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit)
+            else {
+                if group.count > 1 { aggregated.append(byDoctor[key]!) }
+                continue
             }
-            let freeMinutes = free.reduce(Int32(0)) { $0 + $1.length }
-            if use.lengths.reduce(0, +) > freeMinutes {
-                rows.append(columns: use.columns, values: use.lengths.map(Double.init), bounds: .atMost(Double(freeMinutes)))
+            let zColumns = try problem.addColumns(patterns.count, kind: .continuous, bounds: .atLeast(0))
+            rows.appendSum(of: Array(zColumns), bounds: .atMost(1))
+            var containing = [[Int]](repeating: [], count: group.count)
+            for (p, pattern) in patterns.enumerated() {
+                for member in pattern { containing[member].append(zColumns.lowerBound + p) }
+                patternOf[pattern.map { group[$0].column }] = zColumns.lowerBound + p
+            }
+            for (m, choice) in group.enumerated() {
+                rows.append(columns: [choice.column] + containing[m],
+                            values: [1] + [Double](repeating: -1, count: containing[m].count), bounds: .fixed(0))
+                patternDoctorDate[choice.column] = key
+            }
+            patternColumns += patterns.count
+        }
+        // The other doctor-dates: energy rows, plus MasterStrengthening's counts, cliques and triples.
+        for group in aggregated {
+            let first = choices[group[0]]
+            var byKind: [ItemKind: [Int]] = [:]
+            for c in group { byKind[instance.items[choices[c].item].kind, default: []].append(c) }
+            for (kind, members) in byKind {
+                var item = instance.items[first.item]
+                item.kind = kind
+                guard let rules = RebookingInstance.slotRules(for: item, day: first.day.day, range: instance.range,
+                                                             calendar: instance.calendar) else { continue }
+                let busy = instance.fixedBusy[ResourceDay(.doctor, item.doctor, day: first.day.day)] ?? BusyTimeline()
+                let freeMinutes = DateAssignmentMaster.freeSegments(window: rules.window, busy: busy)
+                    .reduce(Int32(0)) { $0 + $1.length }
+                let lengths = members.map { choices[$0].day.length }
+                if lengths.reduce(0, +) > freeMinutes {
+                    rows.append(columns: members.map { choices[$0].column }, values: lengths.map(Double.init),
+                                bounds: .atMost(Double(freeMinutes)))
+                }
             }
         }
+        let strengthening = MasterStrengthening(instance: instance)
+        for row in strengthening.rows(choices, doctorGroups: aggregated) {
+            rows.appendSum(of: row.columns, bounds: .atMost(Double(row.limit)))
+        }
+        strengtheningRows = rows.count - items.count
         try problem.addRows(rows)
     }
 
@@ -113,6 +150,11 @@ final class DateAssignmentMaster {
             for (k, i) in items.enumerated() {
                 let p = warmStart.placements[i]
                 if p.isPlaced { x[column(of: i, day: p.day)] = 1 } else { x[unplacedColumn[k]] = 1 }
+            }
+            var chosen: [ResourceDay: [Int]] = [:]
+            for (column, key) in patternDoctorDate where x[column] > 0.5 { chosen[key, default: []].append(column) }
+            for columns in chosen.values {
+                if let z = patternOf[columns.sorted()] { x[z] = 1 }
             }
             if problem.violation(of: x) == nil { warm = x } else {
                 assertionFailure("a feasible solution must satisfy the master: \(problem.violation(of: x)!)")

@@ -87,6 +87,10 @@ struct ExactRebooker {
     func solvePart(_ part: [Int], incumbent: RebookingSolution,
                    report: (Int, Double) -> Void) throws -> PartOutcome {
         let master = try DateAssignmentMaster(instance: instance, items: part)
+        if debugRebooking {
+            debugLog("master built at \(clock.elapsedSeconds): \(master.problem.columnCount) columns (\(master.patternColumns) patterns), \(master.problem.rowCount) rows")
+            if let path = ProcessInfo.processInfo.environment["REBOOK_MASTER"] { try master.problem.write(to: path, format: .freeMPS) }
+        }
         var best = incumbent
         var bestObjective = partObjective(part, best)
         var lower = Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })

@@ -35,6 +35,10 @@ func runConflictBenchmark(_ arguments: [String]) {
     print("| occurrences | conflicts | expansion | engine | engine ns/occ. | pairwise baseline | baseline / engine | counts agree |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
 
+    // The largest baseline measurement and the largest engine one, for the projection below.
+    var lastBaseline: (count: Int, seconds: Double)?
+    var lastEngine: (count: Int, seconds: Double)?
+
     for size in sizes {
         let model = ConflictBenchmarkModel.make(occurrences: size, seed: seed &+ UInt64(size))
         let calendar = WorkCalendar(model)
@@ -65,12 +69,14 @@ func runConflictBenchmark(_ arguments: [String]) {
                 counts = result
             }
             let baseline = TimingSummary(baselineTimes)
+            lastBaseline = (occurrences.count, baseline.median)
             baselineCell = "\(TimingSummary.format(baseline.median)) (\(TimingSummary.format(baseline.min))–"
                 + "\(TimingSummary.format(baseline.max)))"
             ratioCell = String(format: "%.0f×", baseline.median / engine.median)
             agreeCell = counts == report.summary ? "yes" : "NO"
         }
 
+        lastEngine = (occurrences.count, engine.median)
         let nsPerOccurrence = engine.median * 1e9 / Double(Swift.max(1, occurrences.count))
         print("| \(occurrences.count) | \(report.conflicts.count) | \(TimingSummary.format(expansionSeconds)) "
               + "| \(TimingSummary.format(engine.median)) (\(TimingSummary.format(engine.min))–"
@@ -79,6 +85,12 @@ func runConflictBenchmark(_ arguments: [String]) {
     }
 
     print()
-    print("Conflict kinds at the largest size are listed by the CLI (`clinic-plan conflicts`); the "
-          + "'counts agree' column compares the baseline's per-kind counts with the engine's summary.")
+    print("'counts agree' compares the baseline's per-kind conflict counts with the engine's summary.")
+    if let baseline = lastBaseline, let engine = lastEngine, engine.count > baseline.count {
+        // The pairwise baseline compares every pair, so its time grows with the square of n.
+        let projected = baseline.seconds * pow(Double(engine.count) / Double(baseline.count), 2)
+        print("Projected from its \(baseline.count)-occurrence time, the pairwise baseline would need about "
+              + "\(TimingSummary.format(projected)) for \(engine.count) occurrences "
+              + String(format: "(%.0f× the engine).", projected / engine.seconds))
+    }
 }

@@ -44,6 +44,7 @@ struct TimingSummary {
 
     /// "12.3 ms" style.
     static func format(_ seconds: Double) -> String {
+        if seconds >= 100 { return String(format: "%.0f s", seconds) }
         if seconds >= 1 { return String(format: "%.2f s", seconds) }
         if seconds >= 0.001 { return String(format: "%.1f ms", seconds * 1e3) }
         return String(format: "%.0f µs", seconds * 1e6)

@@ -1,0 +1,148 @@
+import ArgumentParser
+import ClinicData
+import Foundation
+import SlotSolver
+
+extension ClinicPlan {
+    struct Rebook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Finds new slots for everything a closure hits and for rescheduled rep visits.",
+            discussion: """
+            Items that need a new slot: booked appointment occurrences and scheduled rep visits on a \
+            closed date in the range (closures from clinic_days plus --close), and every rescheduled \
+            rep visit. Each may move to a later date in the range on which its doctor works, on the \
+            --grid, inside the patient (or rep) hours, overlapping nothing of the doctor's, the \
+            patient's or the rep's, within the day's cap. The objective is the total delay in days \
+            (an item left unplaced counts as the days from its date to the end of the range). \
+            --solver glpk proves optimality with GNU GLPK (or reports its gap at --time-limit); \
+            greedy takes the earliest free slot, items in time order. Every solution passes an \
+            independent check before it is shown or written.
+
+            Without --apply nothing changes. With --apply the data folder is updated atomically \
+            under a lock (or a copy is written to --output DIR); --format mongosh prints the same \
+            changes as a mongosh script for the live database.
+
+            Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --close 2026-12-01:"Staff training"
+            """)
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week.")
+        var from: LocalDate?
+
+        @Option(help: "Number of days in the range.")
+        var days: Int = 7
+
+        @Option(help: "A new closure, DATE or DATE:REASON (repeatable); for --doctor, or for every doctor.")
+        var close: [ClosureArgument] = []
+
+        @Option(help: "Only this doctor (its _id): its closures and items.")
+        var doctor: String?
+
+        @Option(help: "The solver.")
+        var solver: RebookingSolverKind = .glpk
+
+        @Option(help: "Start times are multiples of this many minutes from midnight.")
+        var grid: Int = 5
+
+        @Option(help: "Seconds GLPK may search; then the best solution found is returned with its proven gap.")
+        var timeLimit: Double?
+
+        @Option(help: "Output format.")
+        var format: RebookFormat = .table
+
+        @Flag(help: "Write the changes into the data folder (atomically, under the folder's lock).")
+        var apply = false
+
+        @Option(help: "Write the changed data to this folder instead of the data folder.")
+        var output: String?
+
+        @Option(help: "Write the MIP to this file (.lp: CPLEX LP, .mps: fixed MPS), through GLPK's own writers.")
+        var exportModel: String?
+
+        @Option(help: "Seconds to wait for another writer's lock on the data folder.")
+        var lockTimeout: Double = 30
+
+        func validate() throws {
+            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
+            if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+            guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
+            if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {
+                throw ValidationError("--export-model needs a .lp or .mps file name")
+            }
+        }
+
+        func run() throws {
+            if apply {
+                // Re-read under the lock: another process may have written since we started.
+                let lock: FolderLock
+                do { lock = try FolderLock.acquire(folder: data.folderURL, timeout: lockTimeout) } catch {
+                    throw badInput("\(error)")
+                }
+                defer { lock.release() }
+                try rebook(writingTo: data.folderURL)
+            } else {
+                try rebook(writingTo: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            }
+        }
+
+        private func rebook(writingTo destination: URL?) throws {
+            let clinic = try data.loadClinic()
+            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days)
+            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let closures = close.map { ExtraClosure(doctor: doctorIndex, date: $0.date, reason: $0.reason) }
+            let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex, grid: Int32(grid),
+                                           solver: solver, timeLimitSeconds: timeLimit)
+            if let exportModel {
+                do { try Rebooker.exportModel(clinic.model, options: options, to: exportModel) } catch {
+                    throw badInput("cannot export the model to \(exportModel): \(error)")
+                }
+            }
+            let progress = SolverProgress(enabled: FileOutput.standardError.isTerminal)
+            let result: RebookingResult
+            do {
+                result = try Rebooker.rebook(clinic.model, options: options, progress: progress.report)
+            } catch {
+                throw badInput("\(error)")
+            }
+            progress.finish()
+            var ids = ObjectIDMaker()
+            let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset,
+                                                mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
+            let renderer = RebookRenderer(clinic: clinic, range: range, result: result)
+            switch format {
+            case .table: FileOutput.standardOutput.write(renderer.table())
+            case .json: FileOutput.standardOutput.write(renderer.json().description + "\n")
+            case .mongosh: FileOutput.standardOutput.write(MongoshScript.render(changes, original: clinic.dataset))
+            }
+            guard let destination else { return }
+            do {
+                try DataFolder.write(changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
+            } catch {
+                throw badInput("cannot write \(destination.path): \(error)")
+            }
+            FileOutput.standardError.write("wrote \(changes.changes.count) change(s) to \(destination.path)\n")
+        }
+    }
+}
+
+enum RebookFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, mongosh
+}
+
+extension RebookingSolverKind: ExpressibleByArgument {}
+
+/// `--close DATE[:REASON]`.
+struct ClosureArgument: ExpressibleByArgument {
+    var date: LocalDate
+    var reason: String
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ":", maxSplits: 1)
+        guard let first = parts.first, let date = LocalDate(iso: first) else { return nil }
+        self.date = date
+        let reason = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        self.reason = reason.isEmpty ? "Closed" : reason
+    }
+}

@@ -47,6 +47,17 @@ struct LoadingTests {
         #expect(loaded.file(.schedules)?.fileName == "Schedules.json")
     }
 
+    @Test("with both schedules.json and Schedules.json, the second is ignored with a warning")
+    func bothScheduleSpellings() throws {
+        var files = Fixtures.relaxedArrayFiles
+        files["Schedules.json"] = "[]"
+        let folder = try TemporaryFolder(files)
+        let loaded = try DataFolder.load(from: folder.url)
+        #expect(loaded.problems.map(\.description) == ["Schedules.json: ignored because schedules.json is also present"])
+        #expect(loaded.problems.first?.severity == .warning)
+        #expect(loaded.dataset.schedules.count == 1)
+    }
+
     @Test("JSON Lines allows blank lines and CRLF line ends")
     func blankLines() throws {
         var files = Fixtures.files(Fixtures.relaxed, Fixtures.lines)

@@ -32,7 +32,7 @@ import Testing
 
     @Test func aCleanDoctorAndWeekExitsZero() throws {
         let run = try Tool.run(["conflicts", "--data", Tool.sample, "--from", "2026-11-29",
-                                "--doctor", "65f000010000000000000002"])
+                                "--doctor", "65f000010000000000000004"])
         #expect(run.status == 0)
         #expect(run.stdout == "Conflicts 2026-11-29…2026-12-05 (7 days, UTC): 0 found\n")
     }

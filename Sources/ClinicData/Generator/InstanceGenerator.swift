@@ -142,7 +142,8 @@ public struct InstanceGenerator {
                 let patientWindow = MinuteInterval(start: start, length: patientLength)
                 let repLength = Int32(Int.random(in: 2...4, using: &random) * 30)
                 // Rep hours sit right before or right after patient hours.
-                let repWindow = random.chance(0.5) || start.minutes < 9 * 60
+                let fitsAfter = patientWindow.end.minutes + repLength <= MinuteOfDay.endOfDay.minutes
+                let repWindow = fitsAfter && (random.chance(0.5) || start.minutes < 9 * 60)
                     ? MinuteInterval(start: patientWindow.end, length: repLength)
                     : MinuteInterval(start: start + -repLength, length: repLength)
                 let slots = Double(patientLength / Int32(minutesPerAppointment ?? 15))

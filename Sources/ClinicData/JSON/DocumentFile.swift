@@ -26,9 +26,10 @@ struct DocumentFile: Sendable {
     /// Splits `bytes` into documents, detecting the layout from the first character: `[` is an
     /// array of documents, anything else is JSON Lines.
     ///
-    /// A JSON Lines file resumes after a broken document at the next line that starts with `{`,
-    /// so that one bad line does not hide the problems of all the others; an array cannot be
-    /// resynchronised reliably, so reading stops at its first syntax error.
+    /// A JSON Lines file goes on after a broken document (with the next line, or, for documents
+    /// that span lines, the next line that starts with `{`), so that one bad line does not hide
+    /// the problems of all the others; an array cannot be resynchronised reliably, so reading
+    /// stops at its first syntax error.
     ///
     /// Each readable document is handed to `visit` (with its 0-based position) as soon as it is
     /// parsed and then dropped, so that a large file never holds all its parsed trees at once.
@@ -64,7 +65,7 @@ struct DocumentFile: Sendable {
                 do {
                     let value = try parser.parseValue()
                     visit(file.documents.count, value)
-                file.documents.append(RawDocument(range: start..<parser.position, isReadable: true))
+                    file.documents.append(RawDocument(range: start..<parser.position, isReadable: true))
                 } catch {
                     record(error)
                     return file
@@ -98,6 +99,7 @@ struct DocumentFile: Sendable {
     private static func parseLineByLine(_ bytes: UnsafeRawBufferPointer, from start: Int,
                                         _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
         var file = DocumentFile(layout: .jsonLines, documents: [], syntaxErrors: [])
+        var locator = TextLocator()
         var lineStart = start
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -118,7 +120,8 @@ struct DocumentFile: Sendable {
                 if error.offset == lineEnd && lineEnd < bytes.count && message == "unexpected end of input" {
                     message = "unexpected end of line (each document must be on one line)"
                 }
-                file.syntaxErrors.append(JSONSyntaxError(message: message, offset: error.offset, in: bytes))
+                let (line, column) = locator.locate(error.offset, in: bytes)
+                file.syntaxErrors.append(JSONSyntaxError(line: line, column: column, message: message, offset: error.offset))
                 file.documents.append(RawDocument(range: documentStart..<documentStart, isReadable: false))
             }
         }
@@ -128,6 +131,7 @@ struct DocumentFile: Sendable {
     private static func parseStream(_ parser: inout JSONParser, _ visit: (Int, JSONValue) -> Void) -> DocumentFile {
         var file = DocumentFile(layout: .jsonLines, documents: [], syntaxErrors: [])
         let bytes = parser.bytes
+        var locator = TextLocator()
         while true {
             parser.skipWhitespace()
             if parser.atEnd { return file }
@@ -137,7 +141,8 @@ struct DocumentFile: Sendable {
                 visit(file.documents.count, value)
                 file.documents.append(RawDocument(range: start..<parser.position, isReadable: true))
             } catch {
-                file.syntaxErrors.append(JSONSyntaxError(message: error.message, offset: error.offset, in: bytes))
+                let (line, column) = locator.locate(error.offset, in: bytes)
+                file.syntaxErrors.append(JSONSyntaxError(line: line, column: column, message: error.message, offset: error.offset))
                 file.documents.append(RawDocument(range: start..<start, isReadable: false))
                 parser.position = nextDocumentLine(after: max(error.offset, start), in: bytes)
             }

@@ -16,12 +16,27 @@ public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// Locates byte `offset` of `bytes` as a line and column.
     init(message: String, offset: Int, in bytes: UnsafeRawBufferPointer) {
-        var line = 1
-        var column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let byte = bytes[i]
+        var locator = TextLocator()
+        let (line, column) = locator.locate(offset, in: bytes)
+        self.init(line: line, column: column, message: message, offset: offset)
+    }
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// Turns byte offsets into lines and character columns. Offsets asked in increasing order are
+/// located by scanning on from the previous one, so a file with an error on every line costs
+/// O(n), not O(n²).
+struct TextLocator {
+    private var offset = 0
+    private var line = 1
+    private var column = 1
+
+    mutating func locate(_ target: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+        if target < offset { self = TextLocator() }
+        let end = min(target, bytes.count)
+        while offset < end {
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
@@ -29,10 +44,8 @@ public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
                 // Continuation bytes of a multi-byte character do not start a new column.
                 column += 1
             }
-            i += 1
+            offset += 1
         }
-        self.init(line: line, column: column, message: message, offset: offset)
+        return (line, column)
     }
-
-    public var description: String { "line \(line), column \(column): \(message)" }
 }

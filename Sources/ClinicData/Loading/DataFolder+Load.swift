@@ -25,9 +25,14 @@ extension DataFolder {
                 continue
             }
             found = true
+            for other in collection.acceptedFileNames where other != name && FileIO.kind(of: path + "/" + other) != .missing {
+                if FileIO.identity(of: path + "/" + other) != FileIO.identity(of: path + "/" + name) {
+                    problems.add(order, 0, DataProblem(severity: .warning, file: other, message: "ignored because \(name) is also present"))
+                }
+            }
             do {
                 guard FileIO.kind(of: path + "/" + name) == .file else {
-                    problems.add(order, 0, DataProblem(severity: .error, file: name, message: "is not a regular file"))
+                    problems.add(order, 0, DataProblem(severity: .error, file: name, message: "not a regular file"))
                     continue
                 }
                 parsed[collection] = CollectionFileBytes(collection: collection, fileName: name,

@@ -25,21 +25,41 @@ enum FileIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(operation: "reading", path: path, code: errno) }
+        // Read straight into an array of the file's size; a file that grows meanwhile is read on.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var capacity = max(Int(info.st_size), 0) + 1
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(operation: "reading", path: path, code: errno)
+            var failure: Int32 = 0
+            let old = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if !old.isEmpty { _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<old.count]).initialize(from: old) }
+                count = old.count
+                while count < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    count += n
+                }
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            if failure != 0 { throw Failure(operation: "reading", path: path, code: failure) }
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
         }
     }
 
     enum Kind { case missing, file, directory, other }
+
+    /// The device and inode of `path`: two names are the same file on a case-insensitive file
+    /// system (`schedules.json` and `Schedules.json` on macOS) exactly when these match.
+    static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
 
     static func kind(of path: String) -> Kind {
         var info = stat()
@@ -62,7 +82,7 @@ enum FileIO {
         var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         do {
             var written = 0

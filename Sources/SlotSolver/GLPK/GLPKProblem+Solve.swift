@@ -9,10 +9,21 @@ extension GLPKProblem {
         checkThread()
         glp_term_out(verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_OFF) }
+        if !hasSolvedOnce {
+            // As glpsol does: scale, then start from an advanced (triangular) basis.
+            glp_scale_prob(handle, GLP_SF_AUTO)
+            glp_adv_basis(handle, 0)
+            hasSolvedOnce = true
+        }
         var parm = cglpk_default_smcp()
         parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF
-        let rc = glp_simplex(handle, &parm)
+        var rc = glp_simplex(handle, &parm)
+        if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+            // A basis made invalid by added rows: start again from a fresh advanced basis.
+            glp_adv_basis(handle, 0)
+            rc = glp_simplex(handle, &parm)
+        }
         guard rc == 0 else { throw GLPKError(GLPKReturnCode(rawValue: rc), "simplex failed") }
         return (GLPKProblem.status(glp_get_status(handle)), glp_get_obj_val(handle))
     }
@@ -55,12 +66,13 @@ extension GLPKProblem {
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF   // a warm start must be in the columns of this very problem
         parm.mip_gap = options.relativeGap
-        parm.br_tech = GLP_BR_PCH
-        parm.bt_tech = GLP_BT_BLB
-        parm.clq_cuts = GLP_ON
-        parm.gmi_cuts = GLP_ON
-        parm.mir_cuts = GLP_ON
-        parm.cov_cuts = GLP_ON
+        // GLPK's defaults otherwise: Driebeck–Tomlin branching, best-local-bound backtracking.
+        if options.cuts {
+            parm.clq_cuts = GLP_ON
+            parm.gmi_cuts = GLP_ON
+            parm.mir_cuts = GLP_ON
+            parm.cov_cuts = GLP_ON
+        }
         if let limit = options.timeLimitSeconds {
             let remaining = max(0.001, limit - start.elapsedSeconds)
             parm.tm_lim = Int32(min(remaining * 1000, Double(Int32.max)))

@@ -22,6 +22,8 @@ public final class GLPKProblem {
     public let sense: GLPKObjectiveSense
     public private(set) var rowCount = 0
     public private(set) var columnCount = 0
+    /// Whether the simplex ran before (then its basis is the warm start of the next run).
+    var hasSolvedOnce = false
     private var columnKinds: [GLPKVariableKind] = []
     private var columnBounds: [GLPKBounds] = []
     private var rowBounds: [GLPKBounds] = []

@@ -86,11 +86,16 @@ public struct GLPKMIPOptions: Sendable {
     public var relativeGap: Double = 0
     /// Print GLPK's own progress lines on the terminal.
     public var verbose: Bool = false
+    /// Generate GLPK's cutting planes (Gomory, MIR, cover, clique). They tighten weak models but
+    /// cost much time on large, already tight ones, so they are off by default, as in glpsol.
+    public var cuts: Bool = false
 
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
+                cuts: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose
+        self.cuts = cuts
     }
 }
 

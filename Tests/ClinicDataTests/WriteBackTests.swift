@@ -64,6 +64,27 @@ struct WriteBackTests {
         #expect(reloaded.files.allSatisfy { $0.mode == .canonical && $0.layout == .jsonLines })
     }
 
+    @Test("an edit inside visit_summary keeps its unknown fields and spacing; unknown top-level fields stay")
+    func embeddedEdit() throws {
+        var files = Fixtures.files(Fixtures.relaxed, Fixtures.lines)
+        let visit = #"{"_id": {"$oid": "65f000070000000000000001"}, "doctor_id": {"$oid": "65f000010000000000000001"}, "rep_id": {"$oid": "65f000030000000000000001"}, "date": {"$date": "2026-12-06T15:15:00+02:00"}, "status": "scheduled", "room": 4, "visit_summary": {"samples": null, "duration_min": 20, "rating": 5}}"#
+        files["rep_visits.json"] = visit + "\n"
+        let folder = try TemporaryFolder(files)
+        let loaded = try DataFolder.load(from: folder.url)
+        #expect(loaded.problems.isEmpty)
+        var edited = loaded.dataset
+        edited.repVisits[0].visitSummary?.durationMin = 30
+        edited.repVisits[0].visitSummary?.samples = 3
+        edited.repVisits[0].visitSummary?.feedback = "Good"
+        try DataFolder.write(edited, basedOn: loaded, to: folder.url)
+        #expect(try folder.read("rep_visits.json") == visit
+            .replacingOccurrences(of: #""samples": null, "duration_min": 20, "rating": 5}"#,
+                                  with: #""samples": 3, "duration_min": 30, "rating": 5, "feedback": "Good"}"#) + "\n")
+        edited.repVisits[0].visitSummary = nil
+        try DataFolder.write(edited, basedOn: try DataFolder.load(from: folder.url), to: folder.url)
+        #expect(try folder.read("rep_visits.json") == visit.components(separatedBy: #", "visit_summary""#)[0] + "}\n")
+    }
+
     @Test("new documents are appended in the file's layout and mode; removed ones disappear")
     func appendAndRemove() throws {
         let files = Fixtures.files(Fixtures.relaxed, Fixtures.array)
@@ -104,6 +125,21 @@ struct WriteBackTests {
         #expect(canonical == #"{"_id":{"$oid":"65f000040000000000000001"},"doctor_id":{"$oid":"65f000010000000000000001"},"day":"Sunday","patient_start_time":"09:00","patient_end_time":"13:00","rep_start_time":"13:00","rep_end_time":"24:00","max_patients":{"$numberInt":"12"},"max_reps":{"$numberInt":"3"},"appointment_minutes":{"$numberInt":"20"}}"# + "\n")
     }
 
+    @Test("the repository's sample, written as a new folder, comes out byte for byte as mongoexport-style tools wrote it")
+    func sampleReproduced() throws {
+        let sample = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("instances/sample")
+        try #require(FileIO.kind(of: sample.path) == .directory)
+        let loaded = try DataFolder.load(from: sample)
+        try #require(loaded.errors.isEmpty)
+        let folder = try TemporaryFolder()
+        try DataFolder.write(loaded.dataset, to: folder.url, layout: .jsonArray, mode: .relaxed)
+        for file in loaded.files {
+            let original = try FileIO.readAll(sample.path + "/" + file.fileName)
+            #expect(try FileIO.readAll(folder.path + "/" + file.fileName) == original, "\(file.fileName)")
+        }
+    }
+
     @Test("unchanged files are not rewritten")
     func unchangedFilesUntouched() throws {
         let folder = try TemporaryFolder(Fixtures.relaxedArrayFiles)
@@ -117,7 +153,32 @@ struct WriteBackTests {
         #expect(try folder.read("doctors.json").contains(#""consultation_fee":650.5}"#))
     }
 
+    @Test("writing back into another folder copies every file, Schedules.json keeping its name")
+    func anotherFolder() throws {
+        var files = Fixtures.files(Fixtures.canonical, Fixtures.lines)
+        files["Schedules.json"] = files.removeValue(forKey: "schedules.json")
+        let source = try TemporaryFolder(files)
+        let target = try TemporaryFolder()
+        let loaded = try DataFolder.load(from: source.url)
+        try DataFolder.write(loaded.dataset, basedOn: loaded, to: target.url)
+        for (name, text) in files { #expect(try target.read(name) == text, "\(name)") }
+    }
+
     // MARK: - Atomicity
+
+    @Test("AtomicFile replaces a file's content and keeps its permissions")
+    func atomicFile() throws {
+        let folder = try TemporaryFolder(["plan.txt": "old"])
+        let url = folder.url.appendingPathComponent("plan.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
+        try AtomicFile.write(Array("new plan\n".utf8), to: url)
+        #expect(try folder.read("plan.txt") == "new plan\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.txt"])
+        #expect(throws: DataFolderError.self) {
+            try AtomicFile.write([1], to: folder.url.appendingPathComponent("missing/plan.txt"))
+        }
+    }
 
     @Test("a failed rename leaves the old file intact and no temporary file behind")
     func failedRename() throws {

@@ -39,8 +39,13 @@ import Testing
         let folder = try copyOfSample()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let conflictsBefore = try conflictSet(folder)
-        let run = try Tool.run(["rebook", "--data", folder.path, "--apply"] + closeTuesday)
+        let run = try Tool.run(["rebook", "--data", folder.path, "--apply", "--as", "admin@clinicplan.example"] + closeTuesday,
+                               environment: Self.withPassword("clinic-demo"))
         #expect(run.status == 0, "\(run.stderr)")
+        let audit = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        #expect(audit.split(separator: "\n").count == 1)
+        #expect(audit.contains("\"action\":\"rebook\"") && audit.contains("\"outcome\":\"confirmed\""))
+        #expect(!audit.contains("clinic-demo"))
         let validate = try Tool.run(["validate", "--data", folder.path])
         #expect(validate.status == 0, "\(validate.stdout)")
         let conflictsAfter = try conflictSet(folder)
@@ -54,6 +59,35 @@ import Testing
         #expect(appointments.contains(#""time":"09:20","status":"booked","skip_dates":[{"$date":"2026-12-01T00:00:00Z"}]}"#))
         let days = try String(contentsOf: folder.appendingPathComponent("clinic_days.json"), encoding: .utf8)
         #expect(days.components(separatedBy: "Staff training").count - 1 == 3)
+    }
+
+    @Test func applyNeedsAnAllowedSignedInUser() throws {
+        let folder = try copyOfSample()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let before = try snapshot(folder)
+        let anonymous = try Tool.run(["rebook", "--data", folder.path, "--apply"] + closeTuesday)
+        #expect(anonymous.status == 2)
+        #expect(anonymous.stderr.contains("say who you are with --as EMAIL"))
+        let wrongPassword = try Tool.run(["rebook", "--data", folder.path, "--apply", "--as", "admin@clinicplan.example"]
+                                         + closeTuesday, environment: Self.withPassword("guess"))
+        #expect(wrongPassword.status == 3)
+        // A doctor may rebook their own practice only; a patient not at all.
+        let otherDoctor = try Tool.run(["rebook", "--data", folder.path, "--apply", "--as", "ahmed.hassan@clinicplan.example",
+                                        "--doctor", "65f000010000000000000002"] + closeTuesday,
+                                       environment: Self.withPassword("clinic-demo"))
+        #expect(otherDoctor.status == 3)
+        #expect(otherDoctor.stderr.contains("only for their own practice"))
+        let patient = try Tool.run(["rebook", "--data", folder.path, "--apply", "--as", "mohamed.saeed@clinicplan.example"]
+                                   + closeTuesday, environment: Self.withPassword("clinic-demo"))
+        #expect(patient.status == 3)
+        var after = try snapshot(folder)
+        let audit = after.removeValue(forKey: "audit.jsonl").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(after == before)
+        #expect(audit.split(separator: "\n").count == 3)
+        let ownPractice = try Tool.run(["rebook", "--data", folder.path, "--apply", "--as", "ahmed.hassan@clinicplan.example",
+                                        "--doctor", "65f000010000000000000001"] + closeTuesday,
+                                       environment: Self.withPassword("clinic-demo"))
+        #expect(ownPractice.status == 0, "\(ownPractice.stderr)")
     }
 
     @Test func outputWritesACopyAndMongoshPrintsTheSameChanges() throws {
@@ -97,13 +131,17 @@ import Testing
                                  "--seed", "9", "--from", "2026-12-06", "-o", generated.path])
         #expect(made.status == 0)
         let original = try snapshot(generated)
+        let users = try String(contentsOf: generated.appendingPathComponent("users.json"), encoding: .utf8)
+        let admin = try #require(users.split(separator: "\n").first { $0.contains("\"role\":\"admin\"") })
+        let email = try #require(admin.firstMatch(of: /"email":"([^"]+)"/)?.1)
         for attempt in 0..<12 {
             let folder = root.appendingPathComponent("run\(attempt)")
             try FileManager.default.copyItem(at: generated, to: folder)
             let process = Process()
             process.executableURL = Tool.productsDirectory.appendingPathComponent("clinic-plan")
             process.arguments = ["rebook", "--data", folder.path, "--from", "2026-12-06", "--days", "21",
-                                 "--solver", "greedy", "--apply"]
+                                 "--solver", "greedy", "--apply", "--as", String(email)]
+            process.environment = Self.withPassword("clinic-demo")
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -117,12 +155,16 @@ import Testing
             // Each file is either exactly the old one or a complete new one.
             let now = try snapshot(folder)
             for (name, bytes) in now where original[name] != bytes {
-                #expect(name.hasSuffix(".json"), "attempt \(attempt): stray file \(name)")
+                #expect(name.hasSuffix(".json") || name == "audit.jsonl", "attempt \(attempt): stray file \(name)")
             }
         }
     }
 
     // MARK: - helpers
+
+    static func withPassword(_ password: String) -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(["CLINIC_PASSWORD": password]) { _, new in new }
+    }
 
     private func json(_ arguments: [String]) throws -> [String: Any] {
         let run = try Tool.run(arguments)
@@ -141,7 +183,7 @@ import Testing
     /// The data files (not the lock file) and their bytes.
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".clinic-plan.lock") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return files

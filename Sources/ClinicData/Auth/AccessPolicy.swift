@@ -25,7 +25,7 @@ public enum AccessPolicy {
             return .forbidden("\(who) may \(verb(action)) only their own visits, not those of rep \(rep)")
         case (.doctor, .bookAppointment(let doctor, _)), (.doctor, .requestVisit(let doctor, _)),
              (.doctor, .cancelAppointment(let doctor, _)), (.doctor, .cancelVisit(let doctor, _)),
-             (.doctor, .closeDay(let doctor)):
+             (.doctor, .closeDay(let doctor)), (.doctor, .rebook(let doctor?)):
             if signedIn.doctorIds.contains(doctor) { return .allowed }
             return .forbidden("\(who) may \(verb(action)) only for their own practice, not for doctor \(doctor)")
         default:
@@ -40,6 +40,7 @@ public enum AccessPolicy {
         case .cancelAppointment, .cancelVisit: "cancel"
         case .closeDay: "close dates"
         case .closeClinic: "close the clinic"
+        case .rebook: "rebook"
         case .addUser: "add users"
         case .setPassword: "set passwords"
         }

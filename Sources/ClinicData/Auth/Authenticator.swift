@@ -27,10 +27,33 @@ public enum Authenticator {
         return .signedIn(user)
     }
 
-    /// The hash whose cost an unknown email pays: the first stored hash libxcrypt can verify
-    /// (so it costs what a real user's login costs), else a built-in bcrypt hash of the default cost.
+    /// The hash whose cost an unknown email pays: one of the stored hashes libxcrypt can verify
+    /// with the most common scheme and cost (so it costs what most real logins cost), else a
+    /// built-in bcrypt hash of the default cost.
+    /// - Complexity: O(users).
     static func referenceHash(_ users: [User]) -> String {
-        users.first { PasswordHasher.canVerify($0.password) }?.password ?? fallbackHash
+        var counts: [String: Int] = [:]
+        var example: [String: String] = [:]
+        var seen: [String] = []
+        for user in users where PasswordHasher.canVerify(user.password) {
+            let key = costSignature(user.password)
+            if counts[key] == nil {
+                seen.append(key)
+                example[key] = user.password
+            }
+            counts[key, default: 0] += 1
+        }
+        // `max(by:)` keeps the first of equals: ties go to the signature seen first.
+        return seen.max { counts[$0]! < counts[$1]! }.flatMap { example[$0] } ?? fallbackHash
+    }
+
+    /// Scheme and cost parameters of a stored hash, without salt and digest: `$2b$10`, `$y$j9T`,
+    /// `$6$rounds=5000` (or `$6` for the default rounds).
+    static func costSignature(_ hash: String) -> String {
+        let fields = hash.split(separator: "$", omittingEmptySubsequences: false)
+        guard fields.count >= 3 else { return hash }
+        if fields[1] == "6" { return fields[2].hasPrefix("rounds=") ? "$6$" + fields[2] : "$6" }
+        return "$" + fields[1] + "$" + fields[2]
     }
 
     /// bcrypt, cost 10, of a random password nobody knows.

@@ -8,6 +8,8 @@ public enum ProtectedAction: Hashable, Sendable, CustomStringConvertible {
     case closeDay(doctor: DocumentID)
     /// Close a date for every doctor at once.
     case closeClinic
+    /// Rebook what closures hit (and rescheduled visits): one doctor's items, or everyone's (nil).
+    case rebook(doctor: DocumentID?)
     /// Add users.
     case addUser
     /// Set a user's password.
@@ -21,6 +23,8 @@ public enum ProtectedAction: Hashable, Sendable, CustomStringConvertible {
         case .cancelVisit(let doctor, let rep): "cancel a visit of rep \(rep) to doctor \(doctor)"
         case .closeDay(let doctor): "close a date of doctor \(doctor)"
         case .closeClinic: "close a date for every doctor"
+        case .rebook(let doctor?): "rebook the items of doctor \(doctor)"
+        case .rebook(nil): "rebook the items of every doctor"
         case .addUser: "add users"
         case .setPassword(let user): "set the password of user \(user)"
         }

@@ -37,7 +37,7 @@ public struct JSONObject: Hashable, Sendable {
 
     /// The value of the first member named `key`.
     public subscript(key: String) -> JSONValue? {
-        for member in members where member.key == key { return member.value }
+        for i in members.indices where members[i].key == key { return members[i].value }
         return nil
     }
 

@@ -9,8 +9,11 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         do {
             try FileIO.writeAtomically(bytes, to: url.lastPathComponent, in: folder.isEmpty ? "." : folder)
+        } catch let failure as FileIO.Failure where failure.replaced {
+            throw DataFolderError(.writeFailed, path: url.path,
+                                  message: "was written, but the folder could not be synced to disk (\(failure.reason))")
         } catch let failure as FileIO.Failure {
-            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason))")
+            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); the old file is unchanged")
         }
     }
 }

@@ -44,6 +44,9 @@ extension DataFolder {
             if FileIO.kind(of: target) == .file, let current = try? FileIO.readAll(target), current == bytes { continue }
             do {
                 try FileIO.writeAtomically(bytes, to: file.fileName, in: path, beforeRename: beforeRename)
+            } catch let failure as FileIO.Failure where failure.replaced {
+                throw DataFolderError(.writeFailed, path: target,
+                                      message: "was written, but the folder could not be synced to disk (\(failure.reason))")
             } catch {
                 let reason = (error as? FileIO.Failure)?.reason ?? String(describing: error)
                 throw DataFolderError(.writeFailed, path: target, message: "cannot be written (\(reason)); the old file is unchanged")

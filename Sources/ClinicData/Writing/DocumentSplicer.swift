@@ -12,10 +12,25 @@ enum DocumentSplicer {
         var valueEnd: Int
     }
 
-    /// A field the edit changes: its new value, or nil to remove it.
+    /// A field the edit changes: its new value, or nil to remove it. An embedded document
+    /// (`visit_summary`) whose fields changed carries those as `nested`, so that its other
+    /// fields, including ones this tool does not know, are kept too.
     struct Change {
         var key: String
         var value: JSONValue?
+        var nested: [Change]? = nil
+
+        /// The change from `old` to `new` of field `key`.
+        static func between(_ key: String, _ old: JSONValue?, _ new: JSONValue?) -> Change {
+            guard case .object(let before)? = old, case .object(let after)? = new else {
+                return Change(key: key, value: new)
+            }
+            var nested: [Change] = []
+            for key in before.keys + after.keys.filter({ before[$0] == nil }) where before[key] != after[key] {
+                nested.append(between(key, before[key], after[key]))
+            }
+            return Change(key: key, value: new, nested: nested)
+        }
     }
 
     /// The new text of the document at `range` of `bytes` after `changes`.
@@ -30,7 +45,10 @@ enum DocumentSplicer {
                 if change.value != nil { insertions.append(change) }
                 continue
             }
-            if let value = change.value {
+            if let nested = change.nested, original[spans[i].valueStart] == UInt8(ascii: "{") {
+                edits.append((spans[i].valueStart..<spans[i].valueEnd,
+                              splice(original, spans[i].valueStart..<spans[i].valueEnd, nested)))
+            } else if let value = change.value {
                 var text: [UInt8] = []
                 JSONWriter.write(value, into: &text)
                 edits.append((spans[i].valueStart..<spans[i].valueEnd, text))

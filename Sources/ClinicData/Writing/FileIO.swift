@@ -14,6 +14,8 @@ enum FileIO {
         var operation: String
         var path: String
         var code: Int32
+        /// Whether the new file already replaced the old one (only the folder sync failed).
+        var replaced = false
 
         var description: String { "\(operation) \(path) failed: \(String(cString: strerror(code)))" }
         var reason: String { String(cString: strerror(code)) }
@@ -108,7 +110,13 @@ enum FileIO {
             unlink(temporary)
             throw error
         }
-        try syncFolder(folder)
+        do {
+            try syncFolder(folder)
+        } catch {
+            var failure = error
+            failure.replaced = true
+            throw failure
+        }
     }
 
     static func syncFolder(_ folder: String) throws(Failure) {

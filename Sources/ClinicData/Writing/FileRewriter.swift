@@ -64,7 +64,7 @@ struct FileRewriter<Record: StoredRecord> {
         let new = after.fields(file.mode)
         var changes: [DocumentSplicer.Change] = []
         for (o, n) in zip(old, new) where o.value != n.value {
-            changes.append(DocumentSplicer.Change(key: n.key, value: n.value))
+            changes.append(DocumentSplicer.Change.between(n.key, o.value, n.value))
         }
         return changes
     }

@@ -5,7 +5,8 @@ import CGLPK
 extension GLPKProblem {
     /// Solves the LP relaxation with the simplex method.
     /// - Returns: the status of the basic solution and its objective.
-    public func solveLP(verbose: Bool = false) throws -> (status: GLPKSolutionStatus, objective: Double) {
+    public func solveLP(verbose: Bool = false, timeLimitSeconds: Double? = nil) throws
+        -> (status: GLPKSolutionStatus, objective: Double) {
         checkThread()
         glp_term_out(verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_OFF) }
@@ -18,12 +19,14 @@ extension GLPKProblem {
         var parm = cglpk_default_smcp()
         parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF
+        if let limit = timeLimitSeconds { parm.tm_lim = Int32(min(max(0.001, limit) * 1000, Double(Int32.max))) }
         var rc = glp_simplex(handle, &parm)
         if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
             // A basis made invalid by added rows: start again from a fresh advanced basis.
             glp_adv_basis(handle, 0)
             rc = glp_simplex(handle, &parm)
         }
+        if rc == GLP_ETMLIM { return (.undefined, glp_get_obj_val(handle)) }
         guard rc == 0 else { throw GLPKError(GLPKReturnCode(rawValue: rc), "simplex failed") }
         return (GLPKProblem.status(glp_get_status(handle)), glp_get_obj_val(handle))
     }
@@ -49,7 +52,12 @@ extension GLPKProblem {
             throw GLPKError(.infeasibleWarmStart, problem)
         }
         let start = ContinuousClockReading()
-        let lp = try solveLP(verbose: options.verbose)
+        let lp = try solveLP(verbose: options.verbose, timeLimitSeconds: options.timeLimitSeconds)
+        if lp.status == .undefined, options.timeLimitSeconds != nil {
+            // Out of time before the root LP: no solution, no bound.
+            return GLPKMIPOutcome(status: .undefined, returnCode: .timeLimit, objective: nil,
+                                  bound: sense == .minimize ? -.infinity : .infinity)
+        }
         switch lp.status {
         case .optimal: break
         case .noFeasible, .infeasible:

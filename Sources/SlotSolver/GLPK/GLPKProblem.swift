@@ -29,9 +29,10 @@ public final class GLPKProblem {
     private var rowBounds: [GLPKBounds] = []
     /// Kept for checking warm starts: the objective and the rows, in Swift memory.
     private var objectiveCoefficients: [Double] = []
-    private var rowStarts: [Int] = [0]
-    private var rowColumns: [Int32] = []
-    private var rowValues: [Double] = []
+    /// The matrix as triplets (row, column, value), in the order entries were added.
+    private var entryRows: [Int32] = []
+    private var entryColumns: [Int32] = []
+    private var entryValues: [Double] = []
 
     /// - Parameters: name: the problem name written to LP/MPS files.
     public init(name: String = "problem", sense: GLPKObjectiveSense = .minimize) {
@@ -108,6 +109,18 @@ public final class GLPKProblem {
         return range
     }
 
+    /// Changes the bounds of column `j` (e.g. to fix a variable for a sub-MIP, and back).
+    public func setColumnBounds(_ j: Int, _ bounds: GLPKBounds) throws {
+        checkThread()
+        guard j >= 0, j < columnCount else { throw GLPKError(.invalidArgument, "no column \(j)") }
+        try GLPKProblem.validate(bounds, what: "column bounds")
+        GLPKProblem.apply(bounds) { glp_set_col_bnds(handle, Int32(j + 1), $0, $1, $2) }
+        columnBounds[j] = bounds
+    }
+
+    /// The bounds of column `j`.
+    public func columnBounds(_ j: Int) -> GLPKBounds { columnBounds[j] }
+
     /// The constant term of the objective.
     public func setObjectiveConstant(_ value: Double) throws {
         checkThread()
@@ -156,9 +169,9 @@ public final class GLPKProblem {
             glp_set_mat_row(handle, i, Int32(cols.count), indices, values)
             GLPKProblem.apply(batch.bounds[r]) { glp_set_row_bnds(handle, i, $0, $1, $2) }
             if let name = batch.names[r] { glp_set_row_name(handle, i, name) }
-            rowColumns.append(contentsOf: cols)
-            rowValues.append(contentsOf: vals)
-            rowStarts.append(rowColumns.count)
+            entryRows.append(contentsOf: repeatElement(Int32(rowCount + r), count: cols.count))
+            entryColumns.append(contentsOf: cols)
+            entryValues.append(contentsOf: vals)
         }
         rowBounds.append(contentsOf: batch.bounds)
         let range = rowCount..<(rowCount + batch.count)
@@ -169,11 +182,55 @@ public final class GLPKProblem {
     /// The activity of every row for the column values `x`.
     /// - Complexity: O(nonzeros).
     public func rowActivities(_ x: [Double]) -> [Double] {
-        (0..<rowCount).map { r in
-            var sum = 0.0
-            for k in rowStarts[r]..<rowStarts[r + 1] { sum += rowValues[k] * x[Int(rowColumns[k])] }
-            return sum
+        var activity = [Double](repeating: 0, count: rowCount)
+        for k in entryRows.indices { activity[Int(entryRows[k])] += entryValues[k] * x[Int(entryColumns[k])] }
+        return activity
+    }
+
+    /// Appends continuous or integer columns with their coefficients in existing rows: column c
+    /// has `entries[c]` as (0-based row, value) pairs, each row at most once.
+    /// - Returns: the indices of the new columns.
+    /// - Complexity: O(columns + nonzeros).
+    @discardableResult
+    public func addColumns(kind: GLPKVariableKind, bounds: GLPKBounds, objective: [Double],
+                           entries: [[(row: Int, value: Double)]]) throws -> Range<Int> {
+        checkThread()
+        guard objective.count == entries.count else {
+            throw GLPKError(.invalidArgument, "\(objective.count) objective coefficients for \(entries.count) columns")
         }
+        var seen = [Int](repeating: -1, count: rowCount)
+        for (c, column) in entries.enumerated() {
+            for (row, value) in column {
+                guard row >= 0, row < rowCount else { throw GLPKError(.invalidArgument, "column uses row \(row) of \(rowCount)") }
+                guard value.isFinite else { throw GLPKError(.invalidArgument, "coefficient \(value) is not finite") }
+                guard seen[row] != c else { throw GLPKError(.invalidArgument, "row \(row) appears twice in one column") }
+                seen[row] = c
+            }
+        }
+        let range = try addColumns(entries.count, kind: kind, bounds: bounds, objective: objective)
+        var indices: [Int32] = []
+        var values: [Double] = []
+        for (c, column) in entries.enumerated() where !column.isEmpty {
+            indices.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            indices.append(0)
+            values.append(0)
+            for (row, value) in column {
+                indices.append(Int32(row + 1))
+                values.append(value)
+                entryRows.append(Int32(row))
+                entryColumns.append(Int32(range.lowerBound + c))
+                entryValues.append(value)
+            }
+            glp_set_mat_col(handle, Int32(range.lowerBound + c + 1), Int32(column.count), indices, values)
+        }
+        return range
+    }
+
+    /// The dual value of row `r` in the last LP (simplex) solution.
+    public func rowDual(_ r: Int) -> Double {
+        checkThread()
+        return glp_get_row_dual(handle, Int32(r + 1))
     }
 
     /// The objective value of the column values `x` (without the constant term).

@@ -25,8 +25,16 @@ final class DateAssignmentMaster {
     private(set) var patternColumns = 0
     /// Doctor-dates with more feasible sets than this are modelled with aggregate rows instead.
     var patternLimit: Int { 2_000 }
-    /// The z column of each pattern, by its x columns (ascending).
+    /// The z column of each pattern in the model, by its x columns (ascending).
     private var patternOf: [[Int]: Int] = [:]
+    private var patternPools: [PatternPool] = []
+    private var poolIndex: [ResourceDay: Int] = [:]
+    /// The linking row of each x column of a pattern doctor-date.
+    private var linkingRow: [Int: Int] = [:]
+    /// Whether this part is too large for all patterns at once (then they come by column generation).
+    private(set) var generatesColumns = false
+    /// Parts with more patterns than this use column generation.
+    var fullPatternLimit: Int { 40_000 }
     /// The doctor-date of each x column modelled with patterns.
     private var patternDoctorDate: [Int: ResourceDay] = [:]
 
@@ -65,7 +73,10 @@ final class DateAssignmentMaster {
         }
         // Doctor-dates with few feasible sets: pattern columns z(P) ≥ 0, Σ_P z(P) ≤ 1 and
         // x(i, t) = Σ_{P ∋ i} z(P). With x integral, z sits on the one pattern equal to the chosen set.
+        // Large parts start with single-item patterns only and get the others by column generation.
         var aggregated: [[Int]] = []
+        var pools: [(key: ResourceDay, patterns: [[Int]])] = []
+        var poolSize = 0
         for key in byDoctor.keys.sorted() {
             let group = byDoctor[key]!.map { choices[$0] }
             guard group.count > 1, let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit)
@@ -73,19 +84,27 @@ final class DateAssignmentMaster {
                 if group.count > 1 { aggregated.append(byDoctor[key]!) }
                 continue
             }
-            let zColumns = try problem.addColumns(patterns.count, kind: .continuous, bounds: .atLeast(0))
-            rows.appendSum(of: Array(zColumns), bounds: .atMost(1))
-            var containing = [[Int]](repeating: [], count: group.count)
-            for (p, pattern) in patterns.enumerated() {
-                for member in pattern { containing[member].append(zColumns.lowerBound + p) }
-                patternOf[pattern.map { group[$0].column }] = zColumns.lowerBound + p
+            pools.append((key, patterns.map { pattern in pattern.map { group[$0].column } }))
+            poolSize += patterns.count
+        }
+        generatesColumns = poolSize > fullPatternLimit
+        // Row numbers: the assignment rows come first, then per pattern doctor-date its
+        // convexity row and one linking row per x column.
+        var nextRow = items.count
+        for (key, patterns) in pools {
+            let convexity = nextRow
+            nextRow += 1
+            rows.appendSum(of: [Int](), bounds: .atMost(1))
+            let members = Array(Set(patterns.joined())).sorted()
+            for column in members {
+                linkingRow[column] = nextRow
+                nextRow += 1
+                rows.append(columns: [column], values: [1], bounds: .fixed(0))
+                patternDoctorDate[column] = key
             }
-            for (m, choice) in group.enumerated() {
-                rows.append(columns: [choice.column] + containing[m],
-                            values: [1] + [Double](repeating: -1, count: containing[m].count), bounds: .fixed(0))
-                patternDoctorDate[choice.column] = key
-            }
-            patternColumns += patterns.count
+            poolIndex[key] = patternPools.count
+            patternPools.append(.init(key: key, convexityRow: convexity, patterns: patterns,
+                                      inModel: [Bool](repeating: false, count: patterns.count)))
         }
         // The other doctor-dates: energy rows, plus MasterStrengthening's counts, cliques and triples.
         for group in aggregated {
@@ -113,6 +132,70 @@ final class DateAssignmentMaster {
         }
         strengtheningRows = rows.count - items.count
         try problem.addRows(rows)
+        // Pattern columns: all of them, or for column generation the single-item ones.
+        for p in patternPools.indices {
+            let wanted = patternPools[p].patterns.indices.filter { !generatesColumns || patternPools[p].patterns[$0].count == 1 }
+            try addPatterns(pool: p, wanted)
+        }
+    }
+
+    // MARK: - Patterns
+
+    struct PatternPool {
+        var key: ResourceDay
+        var convexityRow: Int
+        /// Each pattern as its x columns, ascending.
+        var patterns: [[Int]]
+        var inModel: [Bool]
+    }
+
+    /// Adds z columns for the given patterns of one pool.
+    private func addPatterns(pool p: Int, _ indices: [Int]) throws {
+        let fresh = indices.filter { !patternPools[p].inModel[$0] }
+        guard !fresh.isEmpty else { return }
+        let entries = fresh.map { index in
+            [(row: patternPools[p].convexityRow, value: 1.0)]
+                + patternPools[p].patterns[index].map { (row: linkingRow[$0]!, value: -1.0) }
+        }
+        let columns = try problem.addColumns(kind: .continuous, bounds: .atLeast(0),
+                                             objective: [Double](repeating: 0, count: fresh.count), entries: entries)
+        for (index, column) in zip(fresh, columns) {
+            patternPools[p].inModel[index] = true
+            patternOf[patternPools[p].patterns[index]] = column
+        }
+        patternColumns += fresh.count
+    }
+
+    /// Column generation over the enumerated pools: solve the LP, add every pattern with a
+    /// negative reduced cost (Σ_{c ∈ P} π_c − μ_g, with π the linking rows' duals and μ the
+    /// convexity row's), until there is none: then the LP value is that of the model with all
+    /// patterns, a valid lower bound.
+    /// - Returns: the LP bound, or nil when time ran out first.
+    func generateColumns(timeLimit: Double?, clock: ContinuousClockReading) throws -> Double? {
+        let start = clock.elapsedSeconds
+        while true {
+            let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
+            if let left, left <= 0 { return nil }
+            let lp = try problem.solveLP(timeLimitSeconds: left)
+            guard lp.status == .optimal else { return nil }
+            var added = 0
+            for p in patternPools.indices {
+                let mu = problem.rowDual(patternPools[p].convexityRow)
+                var negative: [(Double, Int)] = []
+                for (index, pattern) in patternPools[p].patterns.enumerated() where !patternPools[p].inModel[index] {
+                    var reduced = -mu
+                    for column in pattern { reduced += problem.rowDual(linkingRow[column]!) }
+                    if reduced < -1e-7 { negative.append((reduced, index)) }
+                }
+                guard !negative.isEmpty else { continue }
+                negative.sort { $0.0 < $1.0 }
+                let chosen = negative.prefix(8).map(\.1)
+                try addPatterns(pool: p, chosen)
+                added += chosen.count
+            }
+            if debugRebooking { debugLog("    CG: LP \(lp.objective), added \(added) patterns, t=\(clock.elapsedSeconds)") }
+            if added == 0 { return lp.objective }
+        }
     }
 
     // MARK: - Cuts
@@ -132,6 +215,54 @@ final class DateAssignmentMaster {
         return offset
     }
 
+    /// The LP values of each item's date choices (after `generateColumns`), for rounding: per
+    /// item of the part (in `items` order), (range day, value) with value > 0, largest first.
+    func lpChoices() -> [[(day: Int32, value: Double)]] {
+        items.indices.map { k in
+            (firstColumn[k]..<firstColumn[k + 1])
+                .map { (day: columnDay[$0], value: problem.lpValue($0)) }
+                .filter { $0.value > 1e-6 }
+                .sorted { $0.value > $1.value }
+        }
+    }
+
+    /// Solves the master with the LP-decided items fixed to their LP date — a much smaller MIP
+    /// over the undecided ones (all patterns of the doctor-dates they touch are added, so it is
+    /// exact there). A heuristic for large parts: the fixing may cut off the optimum, so its
+    /// result is a solution, not a bound. The fixings are undone before returning.
+    /// - Parameter decided: per item of the part, its fixed range day (-1: unplaced), or nil if free.
+    func solveFixed(_ decided: [Int32?], warmStart: RebookingSolution?, timeLimit: Double?,
+                    verbose: Bool) throws -> [Int32]? {
+        var touched = Set<ResourceDay>()
+        var fixedColumns: [Int] = []
+        for (k, i) in items.enumerated() {
+            let columns = Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]]
+            guard let day = decided[k] else {
+                let item = instance.items[i]
+                for c in firstColumn[k]..<firstColumn[k + 1] { touched.insert(ResourceDay(.doctor, item.doctor, day: columnDay[c])) }
+                continue
+            }
+            let keep = day < 0 ? unplacedColumn[k] : column(of: i, day: day)
+            for c in columns where c != keep { fixedColumns.append(c) }
+        }
+        for key in touched {
+            if let p = poolIndex[key] { try addPatterns(pool: p, Array(patternPools[p].patterns.indices)) }
+        }
+        for c in fixedColumns { try problem.setColumnBounds(c, .fixed(0)) }
+        defer { for c in fixedColumns { try? problem.setColumnBounds(c, .between(0, 1)) } }
+        var warm: [Double]?
+        if let warmStart, let x = try warmStartValues(warmStart), problem.violation(of: x) == nil { warm = x }
+        let outcome = try problem.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: timeLimit, verbose: verbose),
+                                           warmStart: warm)
+        guard outcome.objective != nil else { return nil }
+        let values = problem.mipValues()
+        var days = [Int32](repeating: -1, count: items.count)
+        for k in items.indices {
+            for c in firstColumn[k]..<firstColumn[k + 1] where values[c] > 0.5 { days[k] = columnDay[c] }
+        }
+        return days
+    }
+
     // MARK: - Solving
 
     struct Outcome {
@@ -142,35 +273,63 @@ final class DateAssignmentMaster {
         var proven: Bool
     }
 
-    func solve(warmStart: RebookingSolution?, timeLimit: Double?, relativeGap: Double,
-               verbose: Bool) throws -> Outcome? {
+    /// Solves the master (after column generation when the part is large).
+    /// - Returns: nil when time ran out before any solution.
+    func solve(warmStart: RebookingSolution?, timeLimit: Double?, relativeGap: Double, verbose: Bool,
+               clock: ContinuousClockReading) throws -> Outcome? {
+        let started = clock.elapsedSeconds
+        var lpBound: Double?
+        if generatesColumns {
+            guard let bound = try generateColumns(timeLimit: timeLimit, clock: clock) else { return nil }
+            lpBound = bound
+        }
+        let left = timeLimit.map { $0 - (clock.elapsedSeconds - started) }
+        if let left, left <= 0 { return nil }
         var warm: [Double]?
-        if let warmStart {
-            var x = [Double](repeating: 0, count: problem.columnCount)
-            for (k, i) in items.enumerated() {
-                let p = warmStart.placements[i]
-                if p.isPlaced { x[column(of: i, day: p.day)] = 1 } else { x[unplacedColumn[k]] = 1 }
-            }
-            var chosen: [ResourceDay: [Int]] = [:]
-            for (column, key) in patternDoctorDate where x[column] > 0.5 { chosen[key, default: []].append(column) }
-            for columns in chosen.values {
-                if let z = patternOf[columns.sorted()] { x[z] = 1 }
-            }
+        if let warmStart, let x = try warmStartValues(warmStart) {
             if problem.violation(of: x) == nil { warm = x } else {
                 assertionFailure("a feasible solution must satisfy the master: \(problem.violation(of: x)!)")
             }
         }
         let outcome = try problem.solveMIP(
-            options: GLPKMIPOptions(timeLimitSeconds: timeLimit, relativeGap: relativeGap, verbose: verbose),
+            options: GLPKMIPOptions(timeLimitSeconds: left, relativeGap: relativeGap, verbose: verbose),
             warmStart: warm)
-        guard outcome.objective != nil else { return nil }
+        guard let objective = outcome.objective else { return nil }
         let values = problem.mipValues()
         var days = [Int32](repeating: -1, count: items.count)
         for k in items.indices {
             for c in firstColumn[k]..<firstColumn[k + 1] where values[c] > 0.5 { days[k] = columnDay[c] }
         }
-        return Outcome(days: days, objective: outcome.objective!, bound: outcome.bound,
-                       proven: outcome.isProvenOptimal)
+        if let lpBound {
+            // The MIP saw only the generated patterns: its own bound is not a bound of the part;
+            // the column-generation LP's is.
+            let bound = (lpBound - 1e-6).rounded(.up)
+            return Outcome(days: days, objective: objective, bound: bound, proven: objective <= bound + 1e-6)
+        }
+        return Outcome(days: days, objective: objective, bound: outcome.bound, proven: outcome.isProvenOptimal)
+    }
+
+    /// The column values of a solution (x, u and the z of each chosen set), adding the pattern
+    /// columns it needs; nil when a chosen set is not among the patterns.
+    private func warmStartValues(_ solution: RebookingSolution) throws -> [Double]? {
+        var x = [Double](repeating: 0, count: problem.columnCount)
+        for (k, i) in items.enumerated() {
+            let p = solution.placements[i]
+            if p.isPlaced { x[column(of: i, day: p.day)] = 1 } else { x[unplacedColumn[k]] = 1 }
+        }
+        var chosen: [ResourceDay: [Int]] = [:]
+        for (column, key) in patternDoctorDate where x[column] > 0.5 { chosen[key, default: []].append(column) }
+        for (key, columns) in chosen {
+            let sorted = columns.sorted()
+            if patternOf[sorted] == nil, let p = poolIndex[key],
+               let index = patternPools[p].patterns.firstIndex(of: sorted) {
+                try addPatterns(pool: p, [index])
+                x.append(contentsOf: [Double](repeating: 0, count: problem.columnCount - x.count))
+            }
+            guard let z = patternOf[sorted] else { return nil }
+            x[z] = 1
+        }
+        return x
     }
 
     // MARK: - Helpers

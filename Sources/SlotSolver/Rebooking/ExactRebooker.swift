@@ -62,7 +62,10 @@ struct ExactRebooker {
             if result.timedOut { stoppedByTime = true }
         }
         let bound = bounds.reduce(0, +)
-        let status: RebookingStatus = allProven ? .optimal : stoppedByTime ? .timeLimitReached : .gapReached
+        let objective = Double(objectives.reduce(0, +))
+        let withinGap = objective - bound <= options.relativeGap * abs(objective) + 1e-9
+        let status: RebookingStatus = allProven ? .optimal : withinGap ? .gapReached
+            : stoppedByTime ? .timeLimitReached : .feasible
         return Outcome(solution: solution, bound: bound, status: status, parts: parts.count, partsSolvedByMIP: mipParts)
     }
 
@@ -94,13 +97,63 @@ struct ExactRebooker {
         var best = incumbent
         var bestObjective = partObjective(part, best)
         var lower = Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+        if master.generatesColumns {
+            // A large part: first the column-generation bound, and a solution rounded from its LP.
+            guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else {
+                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+            }
+            lower = max(lower, (lp - 1e-6).rounded(.up))
+            let lpChoices = master.lpChoices()
+            if debugRebooking {
+                let fractional = lpChoices.filter { ($0.first?.value ?? 1) < 0.99 && !$0.isEmpty }.count
+                let sumFirst = lpChoices.map { $0.first?.value ?? 0 }.filter { $0 < 0.99 }.reduce(0, +)
+                debugLog("  LP: \(fractional) of \(part.count) items fractional (Σ top value \(sumFirst))")
+            }
+            let rounded = roundLP(part, choices: lpChoices)
+            let objective = partObjective(part, rounded)
+            if objective < bestObjective {
+                best = rounded
+                bestObjective = objective
+            }
+            report(bestObjective, lower)
+            if debugRebooking { debugLog("  LP rounding: \(objective), bound \(lower), t=\(clock.elapsedSeconds)") }
+            // Then the undecided items by MIP, the decided ones fixed to their LP date.
+            let decided: [Int32?] = lpChoices.map { c in
+                guard let top = c.first else { return -1 }
+                return top.value >= 0.99 ? top.day : nil
+            }
+            let share = remainingSeconds.map { $0 * 0.6 }
+            if let days = try master.solveFixed(decided, warmStart: best, timeLimit: share,
+                                                verbose: options.verboseSolver || debugRebooking) {
+                var candidate = RebookingSolution(unplacedCount: instance.items.count)
+                let cuts = try arrangeDays(part, days: days, into: &candidate)
+                for cut in cuts { try master.forbid(cut) }
+                if !cuts.isEmpty { repair(part, days: days, into: &candidate) }
+                let fixedObjective = partObjective(part, candidate)
+                if fixedObjective < bestObjective {
+                    best = candidate
+                    bestObjective = fixedObjective
+                }
+                if debugRebooking { debugLog("  fixed MIP: \(fixedObjective) (\(cuts.count) cuts), t=\(clock.elapsedSeconds)") }
+                report(bestObjective, lower)
+            }
+            if Double(bestObjective) <= lower {
+                return PartOutcome(solution: best, bound: Double(bestObjective), proven: true, timedOut: false)
+            }
+            if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
+                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
+            }
+        }
         var round = 0
         while true {
             round += 1
             let left = remainingSeconds
             if let left, left <= 0 { return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true) }
             guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: options.relativeGap,
-                                                 verbose: options.verboseSolver) else {
+                                                 verbose: options.verboseSolver, clock: clock) else {
+                if let left = remainingSeconds, left <= 0.01 {
+                    return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+                }
                 throw RebookingError(.solverFailed, "the date-assignment MIP found no solution, though leaving every item unplaced is one")
             }
             // The objective is an integer: round a fractional bound up.
@@ -142,8 +195,11 @@ struct ExactRebooker {
             if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
                 return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
             }
-            if cuts.isEmpty && !outcome.proven {   // the master ran out of time
-                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+            if cuts.isEmpty && !outcome.proven {
+                // The master stopped short of optimal (time, or only generated patterns): no
+                // further round can do better than it did.
+                let out = remainingSeconds.map { $0 <= 0.01 } ?? false
+                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: out)
             }
         }
     }
@@ -238,6 +294,47 @@ struct ExactRebooker {
             if try arrangeExactly(trial) == .infeasible { core = trial } else { k += 1 }
         }
         return core
+    }
+
+    /// A solution rounded from the master's LP: items whose LP is most decided go first, each to
+    /// the earliest free start on its LP dates (largest value first), else the earliest slot left.
+    func roundLP(_ part: [Int], choices: [[(day: Int32, value: Double)]]) -> RebookingSolution {
+        var solution = RebookingSolution(unplacedCount: instance.items.count)
+        var state = PlacementState()
+        let order = part.indices.sorted {
+            let a = choices[$0].first?.value ?? 0, b = choices[$1].first?.value ?? 0
+            return a != b ? a > b : $0 < $1
+        }
+        for k in order {
+            let i = part[k]
+            let item = instance.items[i]
+            var placed = false
+            for choice in choices[k] where choice.value >= 0.5 || choice.day == choices[k].first?.day {
+                let day = instance.candidateDays(of: i).first { $0.day == choice.day }!
+                let capacity = instance.remainingCapacity(of: item, day: day.day)
+                if let start = instance.startMinutes(day).first(where: {
+                    state.fits(item, day: day, start: $0, remainingCapacity: capacity)
+                }) {
+                    state.place(item, day: day, start: start)
+                    solution.placements[i] = .init(day: day.day, start: start)
+                    placed = true
+                    break
+                }
+            }
+            if !placed && choices[k].isEmpty { continue }   // the LP leaves it unplaced
+            if !placed, let (day, start) = state.earliestFit(for: i, in: instance) {
+                state.place(item, day: day, start: start)
+                solution.placements[i] = .init(day: day.day, start: start)
+            }
+        }
+        // Items the LP left unplaced may still fit.
+        for i in part where !solution.placements[i].isPlaced {
+            if let (day, start) = state.earliestFit(for: i, in: instance) {
+                state.place(instance.items[i], day: day, start: start)
+                solution.placements[i] = .init(day: day.day, start: start)
+            }
+        }
+        return solution
     }
 
     /// Completes a master assignment whose days do not all fit into a feasible solution: the

@@ -18,9 +18,10 @@ extension ClinicPlan {
             greedy takes the earliest free slot, items in time order. Every solution passes an \
             independent check before it is shown or written.
 
-            Without --apply nothing changes. With --apply the data folder is updated atomically \
-            under a lock (or a copy is written to --output DIR); --format mongosh prints the same \
-            changes as a mongosh script for the live database.
+            Without --apply nothing changes. With --apply (and --as: an admin, or the --doctor's own \
+            account) the data folder is updated atomically under its lock and the change is written \
+            to audit.jsonl; --output DIR writes a changed copy instead; --format mongosh prints the \
+            same changes as a mongosh script for the live database.
 
             Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --close 2026-12-01:"Staff training"
             """)
@@ -51,16 +52,21 @@ extension ClinicPlan {
         @Option(help: "Output format.")
         var format: RebookFormat = .table
 
-        @Flag(help: "Write the changes into the data folder (atomically, under the folder's lock).")
+        @Flag(help: "Write the changes into the data folder (atomically, under the folder's lock); needs --as.")
         var apply = false
 
-        @Option(help: "Write the changed data to this folder instead of the data folder.")
+        @Option(name: .customLong("as"), help: ArgumentHelp(
+            "With --apply: the email of the user doing it (an admin, or the --doctor's own account); "
+            + "the password is read from the terminal, or from CLINIC_PASSWORD.", valueName: "email"))
+        var email: String?
+
+        @Option(help: "Write the changed data to this folder instead (the data folder stays as it is).")
         var output: String?
 
         @Option(help: "Write the MIP to this file (.lp: CPLEX LP, .mps: fixed MPS), through GLPK's own writers.")
         var exportModel: String?
 
-        @Option(help: "Seconds to wait for another writer's lock on the data folder.")
+        @Option(help: "Seconds to wait for another clinic-plan process writing the same data folder.")
         var lockTimeout: Double = 30
 
         func validate() throws {
@@ -68,27 +74,57 @@ extension ClinicPlan {
             guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
             if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
             guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
+            guard !apply || email != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
             if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {
                 throw ValidationError("--export-model needs a .lp or .mps file name")
             }
         }
 
         func run() throws {
-            if apply {
-                // Re-read under the lock: another process may have written since we started.
-                let lock: FolderLock
-                do { lock = try FolderLock.acquire(folder: data.folderURL, timeout: lockTimeout) } catch {
-                    throw badInput("\(error)")
+            guard apply, let email else {
+                let clinic = try data.loadClinic()
+                let rebooking = try rebooking(of: clinic)
+                FileOutput.standardOutput.write(rebooking.output)
+                if let output {
+                    let destination = URL(fileURLWithPath: output, isDirectory: true)
+                    do {
+                        try DataFolder.write(rebooking.changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
+                    } catch {
+                        throw badInput("cannot write \(output): \(error)")
+                    }
+                    FileOutput.standardError.write("wrote \(rebooking.changes.changes.count) change(s) to \(output)\n")
                 }
-                defer { lock.release() }
-                try rebook(writingTo: data.folderURL)
-            } else {
-                try rebook(writingTo: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                return
+            }
+            // Signs in, locks the folder, re-reads it, rebooks on the fresh data, writes, audits.
+            let auth = try AuthOptions.parse(["--as", email, "--lock-timeout", String(lockTimeout)])
+            let session = AuthWriteSession(data: data, auth: auth, action: "rebook", ids: doctor.map { [("doctor_id", $0)] } ?? [])
+            try session.run { (clinic: Clinic, user: SignedInUser, _: inout [(String, String)]) throws(AuthRefusal) -> WriteDecision in
+                let doctorID = doctor.flatMap { clinic.doctorIndex(named: $0) }.map { clinic.dataset.doctors[Int($0)].id }
+                if case .forbidden(let why) = AccessPolicy.decide(.rebook(doctor: doctorID), for: user) {
+                    throw AuthRefusal(.forbidden, why)
+                }
+                let rebooking: Rebooking
+                do { rebooking = try self.rebooking(of: clinic) } catch {
+                    throw AuthRefusal(.failed, "nothing was changed: the rebooking failed")
+                }
+                let summary = "moved \(rebooking.result.appointments.moved) appointment(s) and \(rebooking.result.repVisits.moved) "
+                    + "visit(s), \(rebooking.result.appointments.unplaced + rebooking.result.repVisits.unplaced) unplaced, "
+                    + "objective \(rebooking.result.objective) (\(rebooking.result.status.rawValue))"
+                return WriteDecision(dataset: rebooking.changes.applied(to: clinic.dataset), detail: summary,
+                                     output: rebooking.output)
             }
         }
 
-        private func rebook(writingTo destination: URL?) throws {
-            let clinic = try data.loadClinic()
+        /// What one rebooking run decided: the solver's result, the changes to the data, and the
+        /// text to print.
+        private struct Rebooking {
+            var result: RebookingResult
+            var changes: ChangeSet
+            var output: String
+        }
+
+        private func rebooking(of clinic: Clinic) throws -> Rebooking {
             let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days)
             let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
             let closures = close.map { ExtraClosure(doctor: doctorIndex, date: $0.date, reason: $0.reason) }
@@ -104,6 +140,7 @@ extension ClinicPlan {
             do {
                 result = try Rebooker.rebook(clinic.model, options: options, progress: progress.report)
             } catch {
+                progress.finish()
                 throw badInput("\(error)")
             }
             progress.finish()
@@ -111,18 +148,12 @@ extension ClinicPlan {
             let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset,
                                                 mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
             let renderer = RebookRenderer(clinic: clinic, range: range, result: result)
-            switch format {
-            case .table: FileOutput.standardOutput.write(renderer.table())
-            case .json: FileOutput.standardOutput.write(renderer.json().description + "\n")
-            case .mongosh: FileOutput.standardOutput.write(MongoshScript.render(changes, original: clinic.dataset))
+            let output = switch format {
+            case .table: renderer.table()
+            case .json: renderer.json().description + "\n"
+            case .mongosh: MongoshScript.render(changes, original: clinic.dataset)
             }
-            guard let destination else { return }
-            do {
-                try DataFolder.write(changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
-            } catch {
-                throw badInput("cannot write \(destination.path): \(error)")
-            }
-            FileOutput.standardError.write("wrote \(changes.changes.count) change(s) to \(destination.path)\n")
+            return Rebooking(result: result, changes: changes, output: output)
         }
     }
 }

@@ -8,7 +8,7 @@ extension ClinicPlan {
         static let configuration = CommandConfiguration(
             abstract: "Answers the seed system's fourteen analytics questions: one report each, or all of them.",
             discussion: """
-            Reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")). Booked means \
+            One report per aggregation query of the seed system, by name, or all of them. Booked means \
             appointment occurrences with status booked in the range (standing weekly bookings once per \
             matching date); visits means rep visits completed or scheduled. With --all and --format csv, \
             -o names a folder that gets one CSV file per report; --format html writes one self-contained \
@@ -34,7 +34,7 @@ extension ClinicPlan {
         @Option(help: "Only this doctor (its _id); weekly-schedule and closed-days are meant to be used with it.")
         var doctor: String?
 
-        @Option(help: "low-utilization lists doctors whose booked / capacity is below this fraction.")
+        @Option(help: "The fraction of capacity below which low-utilization lists a doctor.")
         var threshold: Double = 0.5
 
         @Option(help: "Output format.")

@@ -111,8 +111,8 @@ struct ICSCalendar {
         writer.begin("VEVENT")
         writer.text("UID", "\(id)@\(ICSCalendar.uidDomain)")
         writer.raw("DTSTAMP", ICSTimeZone.utcText(epochMilliseconds: stamp.epochMilliseconds))
-        writer.raw("DTSTART;VALUE=DATE", LocalDateText.compact(date))
-        writer.raw("DTEND;VALUE=DATE", LocalDateText.compact(date.adding(days: 1)))
+        writer.raw("DTSTART;VALUE=DATE", ICSTimeZone.compact(date))
+        writer.raw("DTEND;VALUE=DATE", ICSTimeZone.compact(date.adding(days: 1)))
         writer.text("SUMMARY", "Closed: \(reason) (\(doctorName))")
         writer.text("CATEGORIES", "Closed")
         writer.raw("TRANSP", "TRANSPARENT")
@@ -122,7 +122,7 @@ struct ICSCalendar {
     /// Stable per item and, for standing weekly appointments, per date.
     func uid(_ entry: PlanEntry, date: LocalDate) -> String {
         let weekly = entry.kind == .appointment && weeklyAppointmentIDs.contains(entry.id)
-        return entry.id + (weekly ? "-" + LocalDateText.compact(date) : "") + "@" + ICSCalendar.uidDomain
+        return entry.id + (weekly ? "-" + ICSTimeZone.compact(date) : "") + "@" + ICSCalendar.uidDomain
     }
 
     private func dateTimeName(_ name: String, utc: Bool) -> String {

@@ -85,15 +85,15 @@ struct ICSTimeZone {
     static func offsetText(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return sign + LocalDateText.pad(minutes / 60) + LocalDateText.pad(minutes % 60)
+        return sign + pad(minutes / 60) + pad(minutes % 60)
     }
 
     /// "YYYYMMDDTHHMMSS" of a wall-clock time given as seconds since 1970-01-01T00:00 (local).
     static func localText(seconds: Int64) -> String {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - day * 86_400
-        return LocalDateText.compact(LocalDate(daysSinceEpoch: Int32(day))) + "T"
-            + LocalDateText.pad(Int(rest / 3600)) + LocalDateText.pad(Int(rest % 3600 / 60)) + LocalDateText.pad(Int(rest % 60))
+        return compact(LocalDate(daysSinceEpoch: Int32(day))) + "T"
+            + pad(Int(rest / 3600)) + pad(Int(rest % 3600 / 60)) + pad(Int(rest % 60))
     }
 
     /// "YYYYMMDDTHHMMSSZ" of an instant.
@@ -101,13 +101,12 @@ struct ICSTimeZone {
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         return localText(seconds: seconds) + "Z"
     }
-}
 
-/// Compact date forms iCalendar uses.
-enum LocalDateText {
-    /// "20261129".
+    /// "20261129": a date as iCalendar writes it.
     static func compact(_ date: LocalDate) -> String {
-        date.description.replacingOccurrences(of: "-", with: "")
+        let (y, m, d) = date.components
+        let year = String(y)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + pad(m) + pad(d)
     }
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -1,4 +1,4 @@
-import ClinicData
+@testable import ClinicData
 import Foundation
 import Testing
 
@@ -49,5 +49,30 @@ import Testing
         #expect(known > 0.003, "a cost-8 bcrypt verification should take milliseconds, took \(known)")
         #expect(unknown > known * 0.5 && unknown < known * 2, "unknown \(unknown) s vs known \(known) s")
         #expect(right > known * 0.5 && right < known * 2, "right \(right) s vs wrong \(known) s")
+    }
+}
+
+/// The cost an unknown email pays is the most common one among the stored hashes.
+@Suite struct ReferenceHashTests {
+    @Test func theMostCommonSchemeAndCostIsUsed() throws {
+        func user(_ n: Int64, _ hash: String) -> User {
+            User(id: .int(n), name: "U", email: "u\(n)@x.test", password: hash, role: .patient)
+        }
+        let slow = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 6)
+        let quick = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
+        let other = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
+        let users = [user(1, "plain"), user(2, slow), user(3, quick), user(4, other)]
+        #expect(Authenticator.referenceHash(users) == quick)
+        #expect(Authenticator.referenceHash([user(1, slow), user(2, quick)]) == slow)
+        #expect(Authenticator.referenceHash([user(1, "plain")]) == Authenticator.fallbackHash)
+        #expect(Authenticator.costSignature("$2b$10$abcdefghijklmnopqrstuvwxyz") == "$2b$10")
+        #expect(Authenticator.costSignature("$y$j9T$salt$hash") == "$y$j9T")
+        #expect(Authenticator.costSignature("$6$rounds=1000$salt$hash") == "$6$rounds=1000")
+        #expect(Authenticator.costSignature("$6$salt$hash") == "$6")
+    }
+
+    @Test func theFallbackIsAValidBcryptHash() {
+        #expect(PasswordHasher.canVerify(Authenticator.fallbackHash))
+        #expect(!PasswordHasher.verify("", against: Authenticator.fallbackHash))
     }
 }

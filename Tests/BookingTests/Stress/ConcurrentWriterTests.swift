@@ -65,7 +65,7 @@ import Testing
         // that kills land in the middle of reading, checking and writing.
         let fixture = try F { dataset in
             dataset.schedules[1].maxPatients = 100
-            for n in 0..<4000 {
+            for n in 0..<3000 {
                 let hex = String(n, radix: 16)
                 dataset.appointments.append(Appointment(
                     id: .objectId("65f00009" + String(repeating: "0", count: 16 - hex.count) + hex), doctorId: F.oid(F.d2),
@@ -78,6 +78,9 @@ import Testing
         var confirmed: Set<String> = []
         var attempted: Set<String> = []
         var killed = 0
+        var sniped = 0
+        /// Temporary files left by writers killed mid-write (harmless: never read, never renamed).
+        var abandoned: Set<String> = []
 
         // How long one writer takes here, so that kills spread over the writers' whole lives
         // (start-up, reading, waiting for the lock, checking, writing, auditing).
@@ -89,7 +92,7 @@ import Testing
         let lifetime = Date().timeIntervalSince(calibrationStart)
         let original = try fixture.load().dataset.appointments
 
-        for round in 0..<5 {
+        for round in 0..<4 {
             // Round r books d2 on the Monday 2026-12-07 + 7r, writer k at 09:00 + 15k minutes.
             let date = LocalDate(iso: "2026-12-07")!.adding(days: 7 * round)
             var writers: [(RunningTool, String)] = []
@@ -101,14 +104,27 @@ import Testing
                     "\(date) \(time)"))
                 attempted.insert("\(date) \(time)")
             }
-            // Kill six of the eight at random moments while they run: eight writers take about
-            // two lifetimes to start side by side, then write one after the other.
-            let moments = (0..<6).map { _ in Double.random(in: 0.2...4, using: &random) * lifetime }.sorted()
-            let victims = writers.indices.shuffled(using: &random).prefix(6)
+            // Kill four of the eight at random moments while they run (eight writers take about
+            // two lifetimes to start side by side, then write one after the other), and snipe up to
+            // two more in the middle of a write: when a temporary data file shows up, the writer
+            // holding the lock (its pid is in the lock file) is killed before it can rename it.
+            var moments = (0..<4).map { _ in Double.random(in: 0.2...4, using: &random) * lifetime }.sorted()[...]
+            var victims = writers.indices.shuffled(using: &random).prefix(4)
+            let pids = Set(writers.map { $0.0.process.processIdentifier })
+            var snipes = 0
             let start = Date()
-            for (moment, victim) in zip(moments, victims) {
-                Thread.sleep(forTimeInterval: max(0, moment - Date().timeIntervalSince(start)))
-                kill(writers[victim].0.process.processIdentifier, SIGKILL)
+            while writers.contains(where: { $0.0.process.isRunning }) {
+                if let moment = moments.first, Date().timeIntervalSince(start) >= moment, let victim = victims.popFirst() {
+                    moments.removeFirst()
+                    kill(writers[victim].0.process.processIdentifier, SIGKILL)
+                }
+                if snipes < 2, let (holder, temporary) = Self.writerMidWrite(fixture, among: pids, ignoring: abandoned) {
+                    kill(holder, SIGKILL)
+                    abandoned.insert(temporary)
+                    snipes += 1
+                    sniped += 1
+                }
+                usleep(300)
             }
             for (writer, slot) in writers {
                 let run = try writer.finish()
@@ -138,12 +154,23 @@ import Testing
             #expect(try FolderLock.acquire(folder: fixture.folder, timeout: 1).isHeld, "round \(round): the lock is stale")
         }
         #expect(killed > 0, "no writer was killed: the test did not test anything")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.path).filter { $0.contains(".tmp-") }.count
-        print("DIAG lifetime \(lifetime) leftovers \(leftovers) killed \(killed) confirmed \(confirmed.count) booked \(try fixture.load().dataset.appointments.count - original.count)")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: fixture.path).filter { $0.contains(".tmp-") })
+        #expect(!abandoned.intersection(left).isEmpty, "no kill landed between writing a new file and renaming it")
 
         // And the tool still writes: one more booking goes through at once.
         let last = try CLIRunner.run(["book", "--data", fixture.path, "--doctor", F.d2, "--patient", F.p1, "--date", "2027-01-04",
                                       "--time", "11:00", "--lock-timeout", "2", "--as", "admin@clinic.test"], password: "admin-pw")
         #expect(last.status == 0, "\(last)")
+    }
+
+    /// The pid of the writer holding the folder's lock while a new temporary data file exists
+    /// (it is between creating the new file and renaming it over the old one), if it is one of
+    /// `pids`, with that file's name.
+    static func writerMidWrite(_ fixture: F, among pids: Set<Int32>, ignoring abandoned: Set<String>) -> (Int32, String)? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: fixture.path),
+              let temporary = names.first(where: { $0.hasPrefix(".appointments.json.tmp-") && !abandoned.contains($0) }),
+              let text = try? String(contentsOfFile: fixture.path + "/" + FolderLock.fileName, encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pids.contains(pid) else { return nil }
+        return (pid, temporary)
     }
 }

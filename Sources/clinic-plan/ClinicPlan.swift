@@ -7,7 +7,8 @@ struct ClinicPlan: ParsableCommand {
         discussion: """
         Works on a MongoDB export of the clinic's database: a folder with one mongoexport file per \
         collection (users, doctors, patients, medical_reps, appointments, rep_visits, Schedules, \
-        clinic_days). Exit codes: 0 fine, 1 conflicts found, 2 bad input or usage.
+        clinic_days). Exit codes: 0 fine; 1 conflicts found, or a booking refused by \
+        its checks; 2 bad input or usage; 3 wrong password or not allowed.
 
         Example: clinic-plan plan --data instances/sample --week 2026-11-29
         """,

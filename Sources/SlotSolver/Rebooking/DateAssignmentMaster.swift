@@ -226,41 +226,13 @@ final class DateAssignmentMaster {
         }
     }
 
-    /// Solves the master with the LP-decided items fixed to their LP date — a much smaller MIP
-    /// over the undecided ones (all patterns of the doctor-dates they touch are added, so it is
-    /// exact there). A heuristic for large parts: the fixing may cut off the optimum, so its
-    /// result is a solution, not a bound. The fixings are undone before returning.
-    /// - Parameter decided: per item of the part, its fixed range day (-1: unplaced), or nil if free.
-    func solveFixed(_ decided: [Int32?], warmStart: RebookingSolution?, timeLimit: Double?,
-                    verbose: Bool) throws -> [Int32]? {
-        var touched = Set<ResourceDay>()
-        var fixedColumns: [Int] = []
-        for (k, i) in items.enumerated() {
-            let columns = Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]]
-            guard let day = decided[k] else {
-                let item = instance.items[i]
-                for c in firstColumn[k]..<firstColumn[k + 1] { touched.insert(ResourceDay(.doctor, item.doctor, day: columnDay[c])) }
-                continue
-            }
-            let keep = day < 0 ? unplacedColumn[k] : column(of: i, day: day)
-            for c in columns where c != keep { fixedColumns.append(c) }
+    /// Fixes an item to a date (or, with -1, to unplaced) by the bounds of its columns.
+    func fix(_ item: Int, to day: Int32) throws {
+        let k = positionOfItem[item]!
+        let keep = day < 0 ? unplacedColumn[k] : column(of: item, day: day)
+        for c in Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]] where c != keep {
+            try problem.setColumnBounds(c, .fixed(0))
         }
-        for key in touched {
-            if let p = poolIndex[key] { try addPatterns(pool: p, Array(patternPools[p].patterns.indices)) }
-        }
-        for c in fixedColumns { try problem.setColumnBounds(c, .fixed(0)) }
-        defer { for c in fixedColumns { try? problem.setColumnBounds(c, .between(0, 1)) } }
-        var warm: [Double]?
-        if let warmStart, let x = try warmStartValues(warmStart), problem.violation(of: x) == nil { warm = x }
-        let outcome = try problem.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: timeLimit, verbose: verbose),
-                                           warmStart: warm)
-        guard outcome.objective != nil else { return nil }
-        let values = problem.mipValues()
-        var days = [Int32](repeating: -1, count: items.count)
-        for k in items.indices {
-            for c in firstColumn[k]..<firstColumn[k + 1] where values[c] > 0.5 { days[k] = columnDay[c] }
-        }
-        return days
     }
 
     // MARK: - Solving

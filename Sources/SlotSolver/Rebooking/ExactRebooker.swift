@@ -117,14 +117,13 @@ struct ExactRebooker {
             }
             report(bestObjective, lower)
             if debugRebooking { debugLog("  LP rounding: \(objective), bound \(lower), t=\(clock.elapsedSeconds)") }
-            // Then the undecided items by MIP, the decided ones fixed to their LP date.
+            // Then the undecided items by a MIP of their own neighbourhood.
             let decided: [Int32?] = lpChoices.map { c in
                 guard let top = c.first else { return -1 }
                 return top.value >= 0.99 ? top.day : nil
             }
-            let share = remainingSeconds.map { $0 * 0.6 }
-            if let days = try master.solveFixed(decided, warmStart: best, timeLimit: share,
-                                                verbose: options.verboseSolver || debugRebooking) {
+            if let days = try solveUndecided(part, decided: decided, master: master,
+                                             timeLimit: remainingSeconds.map { $0 * 0.7 }) {
                 var candidate = RebookingSolution(unplacedCount: instance.items.count)
                 let cuts = try arrangeDays(part, days: days, into: &candidate)
                 for cut in cuts { try master.forbid(cut) }
@@ -134,7 +133,7 @@ struct ExactRebooker {
                     best = candidate
                     bestObjective = fixedObjective
                 }
-                if debugRebooking { debugLog("  fixed MIP: \(fixedObjective) (\(cuts.count) cuts), t=\(clock.elapsedSeconds)") }
+                if debugRebooking { debugLog("  neighbourhood MIP: \(fixedObjective) (\(cuts.count) cuts), t=\(clock.elapsedSeconds)") }
                 report(bestObjective, lower)
             }
             if Double(bestObjective) <= lower {
@@ -294,6 +293,49 @@ struct ExactRebooker {
             if try arrangeExactly(trial) == .infeasible { core = trial } else { k += 1 }
         }
         return core
+    }
+
+    /// The items the LP leaves undecided, placed by a MIP over them and the decided items around
+    /// them (those sharing a candidate doctor-date or person-date, fixed to their LP date). A
+    /// heuristic: the fixing may cut off the optimum, so the answer is a solution, not a bound.
+    /// - Returns: a date per item of the part (-1: unplaced), or nil when time ran out.
+    func solveUndecided(_ part: [Int], decided: [Int32?], master: DateAssignmentMaster,
+                        timeLimit: Double?) throws -> [Int32]? {
+        var free = Set<Int>()
+        var touched = Set<ResourceDay>()
+        for (k, i) in part.enumerated() where decided[k] == nil {
+            free.insert(i)
+            let item = instance.items[i]
+            for day in instance.candidateDays(of: i) {
+                touched.insert(ResourceDay(.doctor, item.doctor, day: day.day))
+                touched.insert(ResourceDay.person(item.kind, item.person, day: day.day))
+            }
+        }
+        guard !free.isEmpty else { return decided.map { $0! } }
+        var members: [Int] = []
+        var fixings: [(Int, Int32)] = []
+        for (k, i) in part.enumerated() {
+            if free.contains(i) { members.append(i); continue }
+            let day = decided[k]!
+            guard day >= 0 else { continue }
+            let item = instance.items[i]
+            if touched.contains(ResourceDay(.doctor, item.doctor, day: day))
+                || touched.contains(ResourceDay.person(item.kind, item.person, day: day)) {
+                members.append(i)
+                fixings.append((i, day))
+            }
+        }
+        let sub = try DateAssignmentMaster(instance: instance, items: members)
+        for (i, day) in fixings { try sub.fix(i, to: day) }
+        if debugRebooking {
+            debugLog("  neighbourhood: \(free.count) free + \(fixings.count) fixed items, \(sub.problem.columnCount) columns")
+        }
+        guard let outcome = try sub.solve(warmStart: nil, timeLimit: timeLimit, relativeGap: 0,
+                                          verbose: options.verboseSolver, clock: clock) else { return nil }
+        var days = decided.map { $0 ?? -1 }
+        let position = Dictionary(uniqueKeysWithValues: part.enumerated().map { ($1, $0) })
+        for (m, i) in members.enumerated() { days[position[i]!] = outcome.days[m] }
+        return days
     }
 
     /// A solution rounded from the master's LP: items whose LP is most decided go first, each to

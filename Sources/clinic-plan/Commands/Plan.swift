@@ -56,15 +56,7 @@ extension ClinicPlan {
                 text = HTMLPage(clinic: clinic, title: "Weekly plan \(range)")
                     .render(plan: plan, conflicts: conflicts, reports: [conflictTable], reportRange: range)
             }
-            if let output {
-                do {
-                    try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output))
-                } catch {
-                    throw badInput("cannot write \(output): \(error)")
-                }
-            } else {
-                FileOutput.standardOutput.write(text)
-            }
+            try writeCommandOutput(text, to: output)
         }
     }
 }

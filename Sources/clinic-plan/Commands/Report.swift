@@ -107,19 +107,6 @@ extension ClinicPlan {
     }
 }
 
-/// Writes a command's text to `-o FILE` atomically, or to standard output.
-func writeCommandOutput(_ text: String, to output: String?) throws {
-    guard let output else {
-        FileOutput.standardOutput.write(text)
-        return
-    }
-    do {
-        try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output))
-    } catch {
-        throw badInput("cannot write \(output): \(error)")
-    }
-}
-
 /// How `report` prints: a table for people, JSON or CSV for programs, or an HTML page.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, html

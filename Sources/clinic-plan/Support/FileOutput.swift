@@ -1,3 +1,4 @@
+import ClinicData
 import Foundation
 
 /// Where a command's output goes: standard output, standard error, or a file given with `-o`.
@@ -13,4 +14,17 @@ struct FileOutput {
 
     /// Whether this is a terminal, where progress and colour make sense.
     var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
+}
+
+/// Writes a command's text to `-o FILE` atomically, or to standard output.
+func writeCommandOutput(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileOutput.standardOutput.write(text)
+        return
+    }
+    do {
+        try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output))
+    } catch {
+        throw badInput("cannot write \(output): \(error)")
+    }
 }

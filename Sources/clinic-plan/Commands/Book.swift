@@ -17,7 +17,7 @@ extension ClinicPlan {
             Exit status 0 booked, 1 refused by a check, 2 bad input, 3 wrong password or not allowed.
 
             Example: clinic-plan book --data instances/sample --doctor 65f000010000000000000001 \
-            --patient 65f000020000000000000003 --date 2026-12-07 --time 09:30 --as desk@clinic.example
+            --patient 65f000020000000000000003 --date 2026-12-08 --time 09:40 --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions

@@ -13,7 +13,7 @@ extension ClinicPlan {
             their own appointments, a rep only their own visits, a doctor those with them, an admin any. \
             Exit status 0 cancelled, 1 nothing to cancel, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan cancel 65f000060000000000000012 --date 2026-12-07 --as desk@clinic.example
+            Example: clinic-plan cancel 65f000060000000000000001 --date 2026-12-06 --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions

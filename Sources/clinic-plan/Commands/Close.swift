@@ -13,7 +13,7 @@ extension ClinicPlan {
             only their own dates; closing for every doctor (--all) takes an admin. \
             Exit status 0 closed, 1 already closed, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinic.example
+            Example: clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions

@@ -59,7 +59,7 @@ extension ClinicPlan.Users {
             patients or medical_reps profile that points at it is added separately.
 
             Example: printf '%s\\n' "$NEW_PASSWORD" | clinic-plan users add --email desk@clinic.example \
-            --name "Front Desk" --role admin --password-stdin --as admin@clinic.example
+            --name "Front Desk" --role admin --password-stdin --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
@@ -133,7 +133,7 @@ extension ClinicPlan.Users {
         static let configuration = CommandConfiguration(
             abstract: "Sets a user's password (your own, or anyone's as an admin).",
             discussion: """
-            Example: clinic-plan users passwd --as patient@clinic.example
+            Example: clinic-plan users passwd --as mohamed.saeed@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions

@@ -17,8 +17,11 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // libxcrypt, for verifying and making password hashes (Debian: libcrypt-dev).
         .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
+        // simdjson, from Debian's libsimdjson-dev, behind a small C interface (a C++ target that
+        // Swift calls as plain C): the JSON validator and parser under ClinicData's loader.
+        .target(name: "CSimdjson", linkerSettings: [.linkedLibrary("simdjson")]),
         .target(name: "SlotSolver", dependencies: ["CGLPK"]),
-        .target(name: "ClinicData", dependencies: ["SlotSolver", "CCrypt"]),
+        .target(name: "ClinicData", dependencies: ["SlotSolver", "CCrypt", "CSimdjson"]),
         .executableTarget(
             name: "clinic-plan",
             dependencies: [
@@ -50,5 +53,6 @@ let package = Package(
             name: "ClinicPlanTests",
             // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.
             dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -28,6 +28,21 @@ struct OptimalityTests {
         #expect(greedy.moves.map(\.record) == exact.moves.map(\.record))
     }
 
+    /// The path large parts take (column generation, LP rounding, a neighbourhood MIP, then the
+    /// restricted master) gives valid solutions with valid bounds, here forced on small instances.
+    @Test("column generation path: valid solutions and bounds that hold", arguments: 0..<40)
+    func columnGenerationPath(seed: Int) throws {
+        let clinic = Self.tiny(UInt64(seed))
+        var opts = options(.glpk, range: Self.tinyRange, grid: 15)
+        let exact = try Rebooker.rebook(clinic.model, options: opts)
+        opts.patternColumnLimit = 0
+        let generated = try Rebooker.rebook(clinic.model, options: opts)
+        #expect(RebookingChecker.violations(of: generated, model: clinic.model, options: opts) == [])
+        #expect(generated.objective >= exact.objective)
+        #expect(generated.bound <= Double(exact.objective))
+        if generated.status == .optimal { #expect(generated.objective == exact.objective) }
+    }
+
     /// Guards the test above against vacuity: the instances must have items, unplaced items,
     /// and cases where greedy is not optimal.
     @Test("the tiny random instances are not trivial")

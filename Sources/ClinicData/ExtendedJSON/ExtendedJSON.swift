@@ -46,7 +46,7 @@ enum ExtendedJSON {
         return .failure(.wrongType(expected: "an integer"))
     }
 
-    private static func integer(lexeme: String) -> Result<Int64, Failure> {
+    static func integer(lexeme: String) -> Result<Int64, Failure> {
         if let int = Int64(lexeme) { return .success(int) }
         guard let double = Double(lexeme), double.isFinite else { return .failure(.wrongType(expected: "an integer")) }
         guard double == double.rounded() else { return .failure(.wrongType(expected: "an integer")) }

@@ -10,7 +10,17 @@ extension DataFolder {
     /// `timeZone` is the clinic's zone, used to check that a dated appointment's `day` matches its date.
     ///
     /// - Complexity: O(n) in the total size of the files (plus O(d log d) to order d problems).
-    public static func load(from folder: URL, timeZone: ClinicTimeZone = .utc) throws -> LoadedFolder {
+    /// `progress`, when given, hears the phase and fraction done, from the loading threads.
+    ///
+    /// Files are read and decoded in parallel, one per core, largest first.
+    public static func load(from folder: URL, timeZone: ClinicTimeZone = .utc,
+                            progress: LoadProgress? = nil) throws -> LoadedFolder {
+        try load(from: folder, timeZone: timeZone, progress: progress, fastPath: true)
+    }
+
+    /// `fastPath: false` reads every file the general way only (tests compare the two).
+    static func load(from folder: URL, timeZone: ClinicTimeZone, progress: LoadProgress?,
+                     fastPath: Bool) throws -> LoadedFolder {
         let path = folder.path
         switch FileIO.kind(of: path) {
         case .directory: break
@@ -18,7 +28,7 @@ extension DataFolder {
         default: throw DataFolderError(.notAFolder, path: path, message: "is not a folder")
         }
         var problems = ProblemList()
-        var parsed: [CollectionName: CollectionFileBytes] = [:]
+        var pending: [CollectionName: PendingFile] = [:]
         var found = false
         for (order, collection) in CollectionName.allCases.enumerated() {
             guard let name = collection.acceptedFileNames.first(where: { FileIO.kind(of: path + "/" + $0) != .missing }) else {
@@ -30,31 +40,34 @@ extension DataFolder {
                     problems.add(order, 0, DataProblem(severity: .warning, file: other, message: "ignored because \(name) is also present"))
                 }
             }
-            do {
-                guard FileIO.kind(of: path + "/" + name) == .file else {
-                    problems.add(order, 0, DataProblem(severity: .error, file: name, message: "not a regular file"))
-                    continue
-                }
-                parsed[collection] = CollectionFileBytes(collection: collection, fileName: name,
-                                                         bytes: try FileIO.readAll(path + "/" + name))
-            } catch {
-                problems.add(order, 0, DataProblem(severity: .error, file: name, message: "cannot be read (\(error.reason))"))
+            guard FileIO.kind(of: path + "/" + name) == .file else {
+                problems.add(order, 0, DataProblem(severity: .error, file: name, message: "not a regular file"))
+                continue
             }
+            pending[collection] = PendingFile(collection: collection, fileName: name, path: path + "/" + name)
         }
         guard found else {
             let names = CollectionName.allCases.map(\.defaultFileName).joined(separator: ", ")
             problems.add(0, 0, DataProblem(severity: .error, file: path, message: "no data files found (expected \(names))"))
             return LoadedFolder(dataset: ClinicDataset(), problems: problems.sorted(), files: [])
         }
-        for (order, collection) in CollectionName.allCases.enumerated() where parsed[collection] == nil {
+        for (order, collection) in CollectionName.allCases.enumerated() where pending[collection] == nil {
             if collection.acceptedFileNames.contains(where: { FileIO.kind(of: path + "/" + $0) != .missing }) { continue }
             let also = collection.acceptedFileNames.dropFirst().map { " (\($0) is also accepted)" }.joined()
             problems.add(order, 0, DataProblem(severity: .error, file: collection.defaultFileName,
                                                message: "required file is missing\(also)"))
         }
-        var decoder = FolderDecoder(files: parsed, timeZone: timeZone, problems: problems)
-        return decoder.run()
+        var decoder = FolderDecoder(files: Array(pending.values), timeZone: timeZone, problems: problems,
+                                    fastPath: fastPath)
+        return decoder.run(progress: progress)
     }
+}
+
+/// A collection file found in the folder, still to be read.
+struct PendingFile: Sendable {
+    let collection: CollectionName
+    let fileName: String
+    let path: String
 }
 
 /// A collection file as read from disk.

@@ -1,9 +1,11 @@
+import Dispatch
 import SlotSolver
 
-/// Parses and types every collection file in one pass per file, collects what the checks
-/// between documents need, runs them, and assembles the `LoadedFolder`.
+/// Parses and types every collection file (the files in parallel, largest first, one file per
+/// core at a time), collects what the checks between documents need, runs them, and assembles
+/// the `LoadedFolder`.
 struct FolderDecoder {
-    let files: [CollectionName: CollectionFileBytes]
+    let files: [PendingFile]
     let timeZone: ClinicTimeZone
     var problems: ProblemList
 
@@ -13,22 +15,40 @@ struct FolderDecoder {
 
     /// A file split into documents, with what write-back needs.
     private struct ParsedFile {
+        var fileName: String
+        var bytes: [UInt8]
         var file: DocumentFile
         var recordIndex: [Int?]
         var mode: ExtendedJSONMode?
     }
 
-    init(files: [CollectionName: CollectionFileBytes], timeZone: ClinicTimeZone, problems: ProblemList) {
+    /// Whether clean documents may take `CollectionFileDecoder`'s fast path.
+    let fastPath: Bool
+
+    init(files: [PendingFile], timeZone: ClinicTimeZone, problems: ProblemList, fastPath: Bool = true) {
         self.files = files
         self.timeZone = timeZone
         self.problems = problems
+        self.fastPath = fastPath
     }
 
-    mutating func run() -> LoadedFolder {
+    mutating func run(progress: LoadProgress? = nil) -> LoadedFolder {
+        let bySize = files.map { ($0, PaddedFile.size($0.path)) }.sorted { $0.1 > $1.1 }
+        let outcomes = Self.decodeInParallel(bySize.map(\.0), sizes: bySize.map(\.1), timeZone: timeZone,
+                                             fastPath: fastPath, progress: progress)
         for collection in CollectionName.allCases {
-            guard let file = files[collection] else { continue }
-            decode(file)
+            guard let outcome = outcomes[collection] else { continue }
+            guard let decoded = outcome.decoded else {
+                problems.append(outcome.problems)
+                continue
+            }
+            decoded.store(&dataset)
+            parsed[collection] = ParsedFile(fileName: outcome.fileName, bytes: decoded.bytes, file: decoded.documentFile,
+                                            recordIndex: decoded.recordIndex, mode: decoded.mode)
+            summaries[collection] = decoded.summary
+            problems.append(outcome.problems)
         }
+        progress?.report("checking references", 0)
         var checks = CrossChecks(summaries: summaries)
         checks.run()
         for (collection, position, problem) in checks.problems {
@@ -43,80 +63,101 @@ struct FolderDecoder {
 
     // MARK: - Typing
 
-    private mutating func decode(_ file: CollectionFileBytes) {
-        let zone = timeZone
-        switch file.collection {
-        case .users: dataset.users = decodeAll(file, RecordDecoders.user)
-        case .doctors: dataset.doctors = decodeAll(file, RecordDecoders.doctor)
-        case .patients: dataset.patients = decodeAll(file, RecordDecoders.patient)
-        case .medicalReps: dataset.medicalReps = decodeAll(file, RecordDecoders.medicalRep)
-        case .appointments: dataset.appointments = decodeAll(file) { RecordDecoders.appointment(&$0, timeZone: zone) }
-        case .repVisits: dataset.repVisits = decodeAll(file, RecordDecoders.repVisit)
-        case .schedules: dataset.schedules = decodeAll(file, RecordDecoders.schedule)
-        case .clinicDays: dataset.clinicDays = decodeAll(file, RecordDecoders.clinicDay)
+    /// A decoded file with its records type-erased, so that files of different collections can
+    /// be decoded side by side.
+    struct Outcome: @unchecked Sendable {
+        var fileName: String
+        /// nil when the file could not be read (`problems` says why).
+        var decoded: Decoded?
+        var problems: ProblemList
+
+        struct Decoded {
+            var store: (inout ClinicDataset) -> Void
+            var bytes: [UInt8]
+            var documentFile: DocumentFile
+            var recordIndex: [Int?]
+            var mode: ExtendedJSONMode?
+            var summary: CollectionSummary
+        }
+
+        init<Record>(_ file: CollectionFileBytes, _ decoded: DecodedFile<Record>,
+                     _ keyPath: WritableKeyPath<ClinicDataset, [Record]>) {
+            let records = decoded.records
+            fileName = file.fileName
+            self.decoded = Decoded(store: { $0[keyPath: keyPath] = records }, bytes: file.bytes,
+                                   documentFile: decoded.documentFile, recordIndex: decoded.recordIndex,
+                                   mode: decoded.mode, summary: decoded.summary)
+            problems = decoded.problems
+        }
+
+        init(unreadable file: PendingFile, _ problem: DataProblem) {
+            fileName = file.fileName
+            problems = ProblemList()
+            problems.add(FolderDecoder.order(file.collection), 0, problem)
         }
     }
 
-    /// Parses the file and types each document as soon as it is parsed; a document with any
-    /// error is left out of the dataset.
-    private mutating func decodeAll<Record>(_ file: CollectionFileBytes,
-                                            _ decoder: (inout DocumentReader) -> Record?) -> [Record] {
-        var records: [Record] = []
-        var index: [Int?] = []
-        var mode: ExtendedJSONMode?
-        var summary = CollectionSummary(collection: file.collection, fileName: file.fileName)
-        let order = Self.order(file.collection)
-        var found = ProblemList()
-        let isUsers = file.collection == .users
-        let documentFile = file.bytes.withUnsafeBytes { bytes in
-            DocumentFile.parse(bytes) { i, value in
-                // Broken documents before this one (JSON Lines) have no record.
-                while index.count < i { index.append(nil) }
-                if mode == nil { mode = ExtendedJSON.modeEvidence(in: value) }
-                guard case .object(let object) = value else {
-                    found.add(order, i + 1, DataProblem(severity: .error, file: file.fileName, document: i + 1,
-                                                        message: "the document is not an object (found \(foundText(value)))"))
-                    index.append(nil)
-                    return
-                }
-                var reader = DocumentReader(object: object, file: file.fileName, position: i + 1)
-                let record = decoder(&reader)
-                for problem in reader.problems { found.add(order, i + 1, problem) }
-                summary.add(position: i + 1, id: reader.documentID, references: reader.references)
-                if isUsers { summary.addUser(position: i + 1, id: reader.documentID, object: object) }
-                if let record, !reader.hasErrors {
-                    index.append(records.count)
-                    records.append(record)
-                } else {
-                    index.append(nil)
-                }
+    /// Slots the worker threads write their results into, each its own.
+    private final class Slots: @unchecked Sendable {
+        var outcomes: [Outcome?]
+        init(_ count: Int) { outcomes = Array(repeating: nil, count: count) }
+    }
+
+    private static func decodeInParallel(_ files: [PendingFile], sizes: [Int], timeZone: ClinicTimeZone,
+                                         fastPath: Bool, progress: LoadProgress?) -> [CollectionName: Outcome] {
+        let slots = Slots(files.count)
+        let total = max(1, sizes.reduce(0, +))
+        let done = ProgressCounter()
+        slots.outcomes.withUnsafeMutableBufferPointer { buffer in
+            let outcomes = SendablePointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                outcomes.pointer[i] = readAndDecode(files[i], timeZone: timeZone, fastPath: fastPath)
+                let fraction = Double(done.add(sizes[i])) / Double(total)
+                progress?.report("loading", fraction)
             }
         }
-        while index.count < documentFile.documents.count { index.append(nil) }
-        reportSyntaxErrors(documentFile, file)
-        problems.append(found)
-        summary.isComplete = documentFile.isComplete
-        summaries[file.collection] = summary
-        parsed[file.collection] = ParsedFile(file: documentFile, recordIndex: index, mode: mode)
-        return records
+        var result: [CollectionName: Outcome] = [:]
+        for (file, outcome) in zip(files, slots.outcomes) { result[file.collection] = outcome }
+        return result
     }
 
-    /// Each syntax error is filed under the document it broke (JSON Lines), or after the last
-    /// document read (an array stops at its first error).
-    private mutating func reportSyntaxErrors(_ documentFile: DocumentFile, _ file: CollectionFileBytes) {
-        var errors = documentFile.syntaxErrors[...]
+    static func readAndDecode(_ pending: PendingFile, timeZone zone: ClinicTimeZone, fastPath: Bool) -> Outcome {
+        let file: CollectionFileBytes
+        do {
+            file = CollectionFileBytes(collection: pending.collection, fileName: pending.fileName,
+                                       bytes: try PaddedFile.read(pending.path))
+        } catch {
+            return Outcome(unreadable: pending, DataProblem(severity: .error, file: pending.fileName,
+                                                            message: "cannot be read (\(error.reason))"))
+        }
         let order = Self.order(file.collection)
-        for (i, document) in documentFile.documents.enumerated() where !document.isReadable {
-            guard let error = errors.popFirst() else { break }
-            problems.add(order, i + 1, syntaxProblem(error, file.fileName))
+        switch file.collection {
+        case .users:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.user,
+                                                 fastDecoder: FastRecordDecoders.user).decode(fastPath: fastPath), \.users)
+        case .doctors:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.doctor,
+                                                 fastDecoder: FastRecordDecoders.doctor).decode(fastPath: fastPath), \.doctors)
+        case .patients:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.patient,
+                                                 fastDecoder: FastRecordDecoders.patient).decode(fastPath: fastPath), \.patients)
+        case .medicalReps:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.medicalRep,
+                                                 fastDecoder: FastRecordDecoders.medicalRep).decode(fastPath: fastPath), \.medicalReps)
+        case .appointments:
+            return Outcome(file, CollectionFileDecoder(
+                file: file, order: order, decoder: { RecordDecoders.appointment(&$0, timeZone: zone) },
+                fastDecoder: { FastRecordDecoders.appointment($0, &$1, timeZone: zone) }).decode(fastPath: fastPath), \.appointments)
+        case .repVisits:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.repVisit,
+                                                 fastDecoder: FastRecordDecoders.repVisit).decode(fastPath: fastPath), \.repVisits)
+        case .schedules:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.schedule,
+                                                 fastDecoder: FastRecordDecoders.schedule).decode(fastPath: fastPath), \.schedules)
+        case .clinicDays:
+            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.clinicDay,
+                                                 fastDecoder: FastRecordDecoders.clinicDay).decode(fastPath: fastPath), \.clinicDays)
         }
-        for error in errors {
-            problems.add(order, documentFile.documents.count + 1, syntaxProblem(error, file.fileName))
-        }
-    }
-
-    private func syntaxProblem(_ error: JSONSyntaxError, _ fileName: String) -> DataProblem {
-        DataProblem(severity: .error, file: fileName, message: error.message, line: error.line, column: error.column)
     }
 
     // MARK: - Files
@@ -127,10 +168,10 @@ struct FolderDecoder {
         let commonLayout = Self.mostCommon(parsed.values.compactMap(\.file.layout), default: .jsonArray)
         let commonMode = Self.mostCommon(parsed.values.compactMap(\.mode), default: .relaxed)
         return CollectionName.allCases.compactMap { collection in
-            guard let file = files[collection], let parsed = parsed[collection] else { return nil }
-            return LoadedFile(collection: collection, fileName: file.fileName,
+            guard let parsed = parsed[collection] else { return nil }
+            return LoadedFile(collection: collection, fileName: parsed.fileName,
                               layout: parsed.file.layout ?? commonLayout, mode: parsed.mode ?? commonMode,
-                              bytes: file.bytes, documentRanges: parsed.file.documents.map(\.range),
+                              bytes: parsed.bytes, documentRanges: parsed.file.documents.map(\.range),
                               recordIndex: parsed.recordIndex)
         }
     }
@@ -141,4 +182,10 @@ struct FolderDecoder {
         guard let best = counts.values.max() else { return fallback }
         return Value.allCases.first { counts[$0] == best } ?? fallback
     }
+}
+
+/// A pointer handed to worker threads that each write their own elements.
+private struct SendablePointer<Pointee>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Pointee>
+    init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
 }

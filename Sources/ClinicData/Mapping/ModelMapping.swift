@@ -6,27 +6,26 @@ import SlotSolver
 /// `dataset.repVisits[i]`, and schedules and closures keep file order too.
 public struct ModelMapping: Sendable {
     public let model: ClinicModel
-    private let doctors: [DocumentID: Int32]
-    private let reps: [DocumentID: Int32]
-    private let patients: [DocumentID: Int32]
+    private let doctors: DocumentIDIndex
+    private let reps: DocumentIDIndex
+    private let patients: DocumentIDIndex
 
     /// Maps a dataset that loaded without errors (every reference resolves); a dangling
     /// reference is a programming error here, because loading reports it first.
     ///
     /// - Complexity: O(n) in the number of documents (plus the skip dates).
     public init(_ dataset: ClinicDataset, timeZone: ClinicTimeZone) {
-        func indices(_ ids: [DocumentID]) -> [DocumentID: Int32] {
-            var map: [DocumentID: Int32] = [:]
-            map.reserveCapacity(ids.count)
+        func indices<Records: Collection>(_ records: Records, _ id: (Records.Element) -> DocumentID) -> DocumentIDIndex {
+            var map = DocumentIDIndex(minimumCapacity: records.count)
             // Duplicates cannot survive validation; keep the first anyway, as the engine would.
-            for (i, id) in ids.enumerated() where map[id] == nil { map[id] = Int32(i) }
+            for (i, record) in records.enumerated() { map.insertIfAbsent(id(record), Int32(i)) }
             return map
         }
-        let doctors = indices(dataset.doctors.map(\.id))
-        let reps = indices(dataset.medicalReps.map(\.id))
-        let patients = indices(dataset.patients.map(\.id))
-        func resolve(_ map: [DocumentID: Int32], _ id: DocumentID, _ what: String) -> Int32 {
-            guard let index = map[id] else { preconditionFailure("ModelMapping: \(what) \(id) is not in the dataset") }
+        let doctors = indices(dataset.doctors, \.id)
+        let reps = indices(dataset.medicalReps, \.id)
+        let patients = indices(dataset.patients, \.id)
+        func resolve(_ map: DocumentIDIndex, _ id: DocumentID, _ what: String) -> Int32 {
+            guard let index = map.value(for: id) else { preconditionFailure("ModelMapping: \(what) \(id) is not in the dataset") }
             return index
         }
         func localDate(_ instant: Instant) -> LocalDate { timeZone.local(epochMilliseconds: instant.epochMilliseconds).date }
@@ -71,7 +70,7 @@ public struct ModelMapping: Sendable {
         self.patients = patients
     }
 
-    public func doctorIndex(_ id: DocumentID) -> Int32? { doctors[id] }
-    public func repIndex(_ id: DocumentID) -> Int32? { reps[id] }
-    public func patientIndex(_ id: DocumentID) -> Int32? { patients[id] }
+    public func doctorIndex(_ id: DocumentID) -> Int32? { doctors.value(for: id) }
+    public func repIndex(_ id: DocumentID) -> Int32? { reps.value(for: id) }
+    public func patientIndex(_ id: DocumentID) -> Int32? { patients.value(for: id) }
 }

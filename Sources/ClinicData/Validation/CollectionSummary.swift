@@ -2,8 +2,9 @@
 /// documents are typed: every readable `_id` and reference, and the users' emails and roles.
 struct CollectionSummary {
     struct Reference {
-        var position: Int
-        var field: String
+        var position: Int32
+        /// The field's place in `CrossChecks.referenceFields` of the collection.
+        var slot: UInt8
         var target: DocumentID
     }
 
@@ -17,15 +18,25 @@ struct CollectionSummary {
     var emails: [(position: Int, email: String)] = []
     var roles: [(id: DocumentID, role: UserRole?)] = []
 
+    /// The collection's reference fields, in `CrossChecks` order.
+    let referenceFields: [String]
+
     init(collection: CollectionName, fileName: String) {
         self.collection = collection
         self.fileName = fileName
+        referenceFields = CrossChecks.referenceFields[collection] ?? []
     }
 
     mutating func add(position: Int, id: DocumentID?, references found: [(field: String, id: DocumentID)]) {
         while ids.count < position - 1 { ids.append(nil) }
         ids.append(id)
-        for reference in found { references.append(Reference(position: position, field: reference.field, target: reference.id)) }
+        for reference in found { addReference(position: position, field: reference.field, target: reference.id) }
+    }
+
+    /// A reference field the checks know (others are not checked, so not kept).
+    @inline(__always) mutating func addReference(position: Int, field: String, target: DocumentID) {
+        guard let slot = referenceFields.firstIndex(of: field) else { return }
+        references.append(Reference(position: Int32(position), slot: UInt8(slot), target: target))
     }
 
     mutating func addUser(position: Int, id: DocumentID?, object: JSONObject) {
@@ -36,8 +47,102 @@ struct CollectionSummary {
         roles.append((id, role))
     }
 
+    /// Every readable `_id` and the documents that repeat one, once `indexIDs()` has run.
+    var indexedIDs: IndexedIDs?
+
+    struct IndexedIDs {
+        /// Each `_id` with the position of its first document.
+        var index: DocumentIDIndex
+        /// "_id is already used by document N" for each later document with the same `_id`.
+        var duplicates: [(position: Int, problem: DataProblem)]
+    }
+
+    /// Indexes the ids and finds the repeated ones (the first of the checks between documents,
+    /// which needs this file only, so each loading thread does it for its own files).
+    ///
+    /// - Complexity: O(n) expected.
+    func indexIDs() -> IndexedIDs {
+        var index = DocumentIDIndex(minimumCapacity: ids.count)
+        var duplicates: [(position: Int, problem: DataProblem)] = []
+        for (i, id) in ids.enumerated() {
+            guard let id, let first = index.insertIfAbsent(id, Int32(i + 1)) else { continue }
+            duplicates.append((i + 1, DataProblem(severity: .error, file: fileName, document: i + 1,
+                                                  documentID: displayID(i + 1), field: "_id",
+                                                  message: "is already used by document \(first)")))
+        }
+        return IndexedIDs(index: index, duplicates: duplicates)
+    }
+
     /// The display `_id` of the document at 1-based `position`.
     func displayID(_ position: Int) -> String? {
         position - 1 < ids.count ? ids[position - 1]?.description : nil
     }
+}
+
+// MARK: - Clean documents
+
+extension CollectionSummary {
+    /// Records a document the fast path read cleanly: its `_id` and references, in the order
+    /// `RecordDecoders` reads them.
+    mutating func add<Record: SummarizedRecord>(position: Int, record: Record) {
+        while ids.count < position - 1 { ids.append(nil) }
+        ids.append(record.id)
+        var slot: UInt8 = 0
+        record.forEachReference { _, target in
+            references.append(Reference(position: Int32(position), slot: slot, target: target))
+            slot += 1
+        }
+    }
+
+    /// A clean user's email and role (what `addUser(position:id:object:)` reads from its document).
+    mutating func addUser(position: Int, user: User) {
+        emails.append((position, user.email))
+        roles.append((user.id, user.role))
+    }
+}
+
+/// A record type whose `_id` and references the checks between documents need.
+protocol SummarizedRecord {
+    var id: DocumentID { get }
+    /// Each reference field and its value, in the order the decoder reads them, which is the
+    /// order of `CrossChecks.referenceFields`.
+    func forEachReference(_ body: (String, DocumentID) -> Void)
+}
+
+extension User: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) {}
+}
+
+extension Doctor: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
+}
+
+extension Patient: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
+}
+
+extension MedicalRep: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
+}
+
+extension Appointment: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) {
+        body("doctor_id", doctorId)
+        body("patient_id", patientId)
+    }
+}
+
+extension RepVisit: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) {
+        body("doctor_id", doctorId)
+        body("rep_id", repId)
+    }
+}
+
+extension Schedule: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) { body("doctor_id", doctorId) }
+}
+
+extension ClinicDay: SummarizedRecord {
+    func forEachReference(_ body: (String, DocumentID) -> Void) { body("doctor_id", doctorId) }
 }

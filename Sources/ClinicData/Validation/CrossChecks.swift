@@ -10,9 +10,10 @@ struct CrossChecks {
     private(set) var problems: [(CollectionName, Int, DataProblem)] = []
 
     /// Every readable `_id` of each collection that can be checked against.
-    private var known: [CollectionName: Set<DocumentID>] = [:]
-    /// The role of each user, by `_id` (the first document when an `_id` repeats).
-    private var roles: [DocumentID: UserRole?] = [:]
+    private var known: [CollectionName: DocumentIDIndex] = [:]
+    /// The role of each user, by `_id` (the first document when an `_id` repeats), as its
+    /// place in `UserRole.allCases` (-1: not a known role).
+    private var roles = DocumentIDIndex()
 
     init(summaries: [CollectionName: CollectionSummary]) {
         self.summaries = summaries
@@ -21,11 +22,17 @@ struct CrossChecks {
     mutating func run() {
         for collection in CollectionName.allCases {
             guard let summary = summaries[collection] else { continue }
-            checkDuplicateIDs(summary)
+            // The loader's threads have usually indexed each file's ids already.
+            let indexed = summary.indexedIDs ?? summary.indexIDs()
+            problems += indexed.duplicates.map { (collection, $0.position, $0.problem) }
+            if summary.isComplete { known[collection] = indexed.index }
         }
         if let users = summaries[.users] {
             checkDuplicateEmails(users)
-            for (id, role) in users.roles where roles[id] == nil { roles[id] = .some(role) }
+            roles = DocumentIDIndex(minimumCapacity: users.roles.count)
+            for (id, role) in users.roles {
+                roles.insertIfAbsent(id, Int32(role.flatMap { UserRole.allCases.firstIndex(of: $0) } ?? -1))
+            }
         }
         check(.doctors, .users, role: .doctor)
         check(.patients, .users, role: .patient)
@@ -36,6 +43,10 @@ struct CrossChecks {
         check(.clinicDays, .doctors)
     }
 
+    private mutating func report(_ summary: CollectionSummary, _ position: Int32, _ field: String, _ message: String) {
+        report(summary, Int(position), field, message)
+    }
+
     private mutating func report(_ summary: CollectionSummary, _ position: Int, _ field: String, _ message: String) {
         let problem = DataProblem(severity: .error, file: summary.fileName, document: position,
                                   documentID: summary.displayID(position), field: field, message: message)
@@ -43,24 +54,6 @@ struct CrossChecks {
     }
 
     // MARK: - Checks
-
-    private mutating func checkDuplicateIDs(_ summary: CollectionSummary) {
-        var seen = Set<DocumentID>(minimumCapacity: summary.ids.count)
-        // Positions are only needed to name the first holder of a repeated id, which is rare.
-        var firstPosition: [DocumentID: Int]?
-        for (i, id) in summary.ids.enumerated() {
-            guard let id, !seen.insert(id).inserted else { continue }
-            if firstPosition == nil {
-                var positions: [DocumentID: Int] = [:]
-                for (j, earlier) in summary.ids.enumerated() {
-                    if let earlier, positions[earlier] == nil { positions[earlier] = j + 1 }
-                }
-                firstPosition = positions
-            }
-            report(summary, i + 1, "_id", "is already used by document \(firstPosition![id]!)")
-        }
-        if summary.isComplete { known[summary.collection] = seen }
-    }
 
     private mutating func checkDuplicateEmails(_ users: CollectionSummary) {
         var first: [String: Int] = [:]
@@ -81,19 +74,23 @@ struct CrossChecks {
     /// the user has `role`.
     private mutating func check(_ source: CollectionName, _ targets: CollectionName..., role: UserRole? = nil) {
         guard let summary = summaries[source] else { return }
-        let fields = Self.referenceFields[source] ?? []
+        let fields = summary.referenceFields
+        // Looked up once per target rather than once per reference.
+        let targetIndexes = targets.map { known[$0] }
         for reference in summary.references {
-            guard let slot = fields.firstIndex(of: reference.field), slot < targets.count else { continue }
-            let target = targets[slot]
-            guard let ids = known[target], let targetFile = summaries[target] else { continue }
+            let slot = Int(reference.slot)
+            guard slot < targets.count, let ids = targetIndexes[slot], let targetFile = summaries[targets[slot]] else {
+                continue
+            }
             guard ids.contains(reference.target) else {
-                report(summary, reference.position, reference.field,
+                report(summary, reference.position, fields[slot],
                        "\(Self.text(reference.target)) does not match any _id in \(targetFile.fileName)"
                        + Self.lookalikeHint(reference.target, in: ids))
                 continue
             }
-            if let role, case .some(.some(let actual)) = roles[reference.target], actual != role {
-                report(summary, reference.position, reference.field,
+            if let role, let actualIndex = roles.value(for: reference.target), actualIndex >= 0,
+               case let actual = UserRole.allCases[Int(actualIndex)], actual != role {
+                report(summary, reference.position, fields[slot],
                        "\(Self.text(reference.target)) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
             }
         }
@@ -107,7 +104,7 @@ struct CrossChecks {
     }
 
     /// Points out an id that differs only in type (`"41"` against `41`), a common export slip.
-    static func lookalikeHint(_ id: DocumentID, in ids: Set<DocumentID>) -> String {
+    static func lookalikeHint(_ id: DocumentID, in ids: DocumentIDIndex) -> String {
         var candidates: [DocumentID] = []
         switch id {
         case .string(let text):
@@ -116,7 +113,7 @@ struct CrossChecks {
         case .int(let int): candidates.append(.string(String(int)))
         case .objectId(let hex): candidates.append(.string(hex))
         }
-        guard let match = candidates.first(where: ids.contains) else { return "" }
+        guard let match = candidates.first(where: { ids.contains($0) }) else { return "" }
         let kind = switch match {
         case .int: "the integer"
         case .objectId: "the ObjectId"

@@ -46,7 +46,7 @@ struct DocumentReader {
 
     // MARK: - Fields
 
-    private static let weekdays = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.name, $0) })
+    static let weekdays = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.name, $0) })
 
     /// The document's `_id`; read first so that every later problem can name it.
     mutating func readID() -> DocumentID? {

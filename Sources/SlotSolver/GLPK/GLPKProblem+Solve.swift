@@ -5,7 +5,8 @@ import CGLPK
 extension GLPKProblem {
     /// Solves the LP relaxation with the simplex method.
     /// - Returns: the status of the basic solution and its objective.
-    public func solveLP(verbose: Bool = false, timeLimitSeconds: Double? = nil) throws
+    /// - Parameter dual: use the dual simplex (fast after bounds changed on an optimal basis).
+    public func solveLP(verbose: Bool = false, timeLimitSeconds: Double? = nil, dual: Bool = false) throws
         -> (status: GLPKSolutionStatus, objective: Double) {
         checkThread()
         glp_term_out(verbose ? GLP_ON : GLP_OFF)
@@ -19,6 +20,7 @@ extension GLPKProblem {
         var parm = cglpk_default_smcp()
         parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF
+        if dual { parm.meth = GLP_DUALP }
         if let limit = timeLimitSeconds { parm.tm_lim = Int32(min(max(0.001, limit) * 1000, Double(Int32.max))) }
         var rc = glp_simplex(handle, &parm)
         if rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
@@ -75,6 +77,7 @@ extension GLPKProblem {
         parm.presolve = GLP_OFF   // a warm start must be in the columns of this very problem
         parm.mip_gap = options.relativeGap
         // GLPK's defaults otherwise: Driebeck–Tomlin branching, best-local-bound backtracking.
+        if options.depthFirst { parm.bt_tech = GLP_BT_DFS }
         if options.cuts {
             parm.clq_cuts = GLP_ON
             parm.gmi_cuts = GLP_ON

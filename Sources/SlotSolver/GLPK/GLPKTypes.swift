@@ -89,13 +89,17 @@ public struct GLPKMIPOptions: Sendable {
     /// Generate GLPK's cutting planes (Gomory, MIR, cover, clique). They tighten weak models but
     /// cost much time on large, already tight ones, so they are off by default, as in glpsol.
     public var cuts: Bool = false
+    /// Search depth-first (finds integer solutions sooner, proves optimality later) instead of
+    /// GLPK's default best-local-bound order.
+    public var depthFirst: Bool = false
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
-                cuts: Bool = false) {
+                cuts: Bool = false, depthFirst: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.cuts = cuts
+        self.depthFirst = depthFirst
     }
 }
 

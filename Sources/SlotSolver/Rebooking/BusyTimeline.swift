@@ -54,6 +54,14 @@ struct BusyTimeline: Sendable {
         intervals.insert(merged, at: i)
     }
 
+    /// Frees `slot`, which must have been inserted and not merged with a neighbour (placed items
+    /// never overlap one another on a resource, so in `PlacementState` none is).
+    /// - Complexity: O(k).
+    mutating func remove(_ slot: MinuteInterval) {
+        let i = firstEnding(after: slot.start)
+        if i < intervals.count, intervals[i] == slot { intervals.remove(at: i) }
+    }
+
     /// Total busy minutes inside `window`.
     func busyMinutes(in window: MinuteInterval) -> Int32 {
         var total: Int32 = 0

@@ -1,16 +1,20 @@
 /// The master problem of the exact solver's Benders-style loop: which date each item of a part
-/// goes to (or none), as a small MIP over GLPK.
+/// goes to (or none), as a MIP over GLPK.
 ///
 /// The objective only depends on dates, so the master chooses dates with x(i, t) ∈ {0, 1} and
-/// u(i) ∈ {0, 1} (unplaced), Σ_t x(i, t) + u(i) = 1, under per doctor-date and kind:
-/// - a count row, Σ x ≤ min(cap − what stays, how many of the shortest such item fit between
-///   the busy times at all);
-/// - an energy row, Σ length · x ≤ free minutes of the window.
-/// Whether the chosen items of one date really fit (starts, overlaps through shared doctors,
-/// reps and patients) is checked apart (`DayArrangement`); a set that does not fit comes back as
-/// a no-good cut Σ_{S} x ≤ |S| − 1 on a minimal such set. Every row is valid for every feasible
-/// solution, so the master's optimum is a lower bound, and a master optimum whose dates all fit
-/// is optimal.
+/// u(i) ∈ {0, 1} (unplaced), Σ_t x(i, t) + u(i) = 1, at cost t − o and range end − o. What may
+/// share a doctor-date is modelled exactly where that is small enough, by its feasible sets
+/// (`DoctorDatePatterns`): continuous z(P) ≥ 0 per pattern P, Σ_P z(P) ≤ 1, x(i, t) = Σ_{P ∋ i} z(P)
+/// — the LP relaxation is then the convex hull of each doctor-date's sets. Doctor-dates with too
+/// many sets get aggregate rows instead (energy; `MasterStrengthening`'s counts, cliques and
+/// triples). Reps and patients seeing several doctors on a date get clique rows; whatever still
+/// does not fit (found by `DayArrangement`) comes back as a no-good cut Σ_S x ≤ |S| − 1 on a
+/// minimal such set. Every row holds for every feasible solution, so the master's optimum is a
+/// lower bound, and a master optimum whose dates all fit is optimal.
+///
+/// Parts with very many patterns start with the single-item ones and price the others in by
+/// column generation (`generateColumns`); the master MIP then only sees generated patterns, so
+/// its bound is the column-generation LP's.
 final class DateAssignmentMaster {
     let instance: RebookingInstance
     let items: [Int]
@@ -34,11 +38,14 @@ final class DateAssignmentMaster {
     /// Whether this part is too large for all patterns at once (then they come by column generation).
     private(set) var generatesColumns = false
     /// Parts with more patterns than this use column generation.
-    var fullPatternLimit: Int { 40_000 }
+    let fullPatternLimit: Int
     /// The doctor-date of each x column modelled with patterns.
     private var patternDoctorDate: [Int: ResourceDay] = [:]
 
-    init(instance: RebookingInstance, items: [Int]) throws {
+    /// - Parameter fullPatternLimit: parts with more feasible sets than this get them by column
+    ///   generation.
+    init(instance: RebookingInstance, items: [Int], fullPatternLimit: Int = 40_000) throws {
+        self.fullPatternLimit = fullPatternLimit
         self.instance = instance
         self.items = items
         problem = GLPKProblem(name: "rebooking_master", sense: .minimize)
@@ -171,12 +178,12 @@ final class DateAssignmentMaster {
     /// convexity row's), until there is none: then the LP value is that of the model with all
     /// patterns, a valid lower bound.
     /// - Returns: the LP bound, or nil when time ran out first.
-    func generateColumns(timeLimit: Double?, clock: ContinuousClockReading) throws -> Double? {
+    func generateColumns(timeLimit: Double?, clock: ContinuousClockReading, dual: Bool = false) throws -> Double? {
         let start = clock.elapsedSeconds
         while true {
             let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
             if let left, left <= 0 { return nil }
-            let lp = try problem.solveLP(timeLimitSeconds: left)
+            let lp = try problem.solveLP(timeLimitSeconds: left, dual: dual)
             guard lp.status == .optimal else { return nil }
             var added = 0
             for p in patternPools.indices {
@@ -193,7 +200,6 @@ final class DateAssignmentMaster {
                 try addPatterns(pool: p, chosen)
                 added += chosen.count
             }
-            if debugRebooking { debugLog("    CG: LP \(lp.objective), added \(added) patterns, t=\(clock.elapsedSeconds)") }
             if added == 0 { return lp.objective }
         }
     }
@@ -226,12 +232,53 @@ final class DateAssignmentMaster {
         }
     }
 
-    /// Fixes an item to a date (or, with -1, to unplaced) by the bounds of its columns.
-    func fix(_ item: Int, to day: Int32) throws {
-        let k = positionOfItem[item]!
-        let keep = day < 0 ? unplacedColumn[k] : column(of: item, day: day)
-        for c in Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]] where c != keep {
-            try problem.setColumnBounds(c, .fixed(0))
+    // MARK: - Diving
+
+    /// An LP dive for a solution: fix the items whose LP date is (nearly) decided, re-solve with
+    /// the dual simplex (pricing in patterns as needed), repeat until every item is decided.
+    /// A heuristic for large parts; its fixings are undone before returning.
+    /// - Returns: a range day per item of the part (-1: unplaced), or nil when the dive failed
+    ///   or time ran out.
+    /// - Parameter bound: set to the LP bound before the first fixing (valid for the part: the
+    ///   LP with all cuts so far and every pattern priced in).
+    func dive(timeLimit: Double?, clock: ContinuousClockReading, bound: inout Double?) throws -> [Int32]? {
+        let start = clock.elapsedSeconds
+        var changed: [(Int, GLPKBounds)] = []
+        defer { for (c, b) in changed.reversed() { try? problem.setColumnBounds(c, b) } }
+        var fixedAt: [ResourceDay: [Int]] = [:]
+        var decided = [Int32?](repeating: nil, count: items.count)
+        func fix(_ k: Int, _ day: Int32) throws {
+            decided[k] = day
+            let keep = day < 0 ? unplacedColumn[k] : column(of: items[k], day: day)
+            for c in Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]] where c != keep {
+                changed.append((c, problem.columnBounds(c)))
+                try problem.setColumnBounds(c, .fixed(0))
+            }
+            guard day >= 0, let key = patternDoctorDate[keep], let p = poolIndex[key] else { return }
+            fixedAt[key, default: []].append(keep)
+            let needed = Set(fixedAt[key]!)
+            let containing = patternPools[p].patterns.indices.filter { needed.isSubset(of: patternPools[p].patterns[$0]) }
+            try addPatterns(pool: p, containing)
+        }
+        while true {
+            let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
+            if let left, left <= 0 { return nil }
+            guard let lp = try generateColumns(timeLimit: left, clock: clock, dual: true) else { return nil }
+            if changed.isEmpty { bound = lp }
+            let choices = lpChoices()
+            var undecided: [(k: Int, day: Int32, value: Double)] = []
+            for k in items.indices where decided[k] == nil {
+                guard let top = choices[k].first else { try fix(k, -1); continue }
+                if top.value >= 0.999 { try fix(k, top.day) } else { undecided.append((k, top.day, top.value)) }
+            }
+            if undecided.isEmpty { return decided.map { $0! } }
+            let sure = undecided.filter { $0.value >= 0.9 }
+            if sure.isEmpty {
+                let best = undecided.max { $0.value < $1.value }!
+                try fix(best.k, best.day)
+            } else {
+                for choice in sure { try fix(choice.k, choice.day) }
+            }
         }
     }
 
@@ -287,7 +334,12 @@ final class DateAssignmentMaster {
         var x = [Double](repeating: 0, count: problem.columnCount)
         for (k, i) in items.enumerated() {
             let p = solution.placements[i]
-            if p.isPlaced { x[column(of: i, day: p.day)] = 1 } else { x[unplacedColumn[k]] = 1 }
+            if p.isPlaced {
+                guard columnDay[firstColumn[k]..<firstColumn[k + 1]].contains(p.day) else { return nil }
+                x[column(of: i, day: p.day)] = 1
+            } else {
+                x[unplacedColumn[k]] = 1
+            }
         }
         var chosen: [ResourceDay: [Int]] = [:]
         for (column, key) in patternDoctorDate where x[column] > 0.5 { chosen[key, default: []].append(column) }

@@ -1,9 +1,14 @@
-/// The exact solver: split into independent parts, then per part a Benders-style loop between
-/// a date-choosing master MIP (GLPK, warm-started from the best known solution) and an exact
-/// within-day check that turns every date whose items do not fit into a no-good cut.
+/// The exact solver:
+/// 1. split the items into independent parts (`IndependentParts`); parts whose greedy solution
+///    already meets the trivial bound (every item at its earliest candidate date) are done;
+/// 2. per remaining part, a Benders-style loop between the date-assignment master
+///    (`DateAssignmentMaster`, GLPK, warm-started from the best known solution — first the
+///    greedy one) and an exact within-day check (`DayArrangement`, GLPK's time-indexed model when
+///    the search gives up) that turns every date whose items do not fit into a no-good cut;
+/// 3. large parts first get a column-generation bound, an LP rounding and LP dives.
 ///
-/// Bounds are proven: each master optimum (or its GLPK bound under a time limit) bounds the
-/// part from below, and the parts' bounds add up.
+/// Bounds are proven: each master optimum (or GLPK's bound under a time limit, or the
+/// column-generation LP) bounds the part from below, and the parts' bounds add up.
 struct ExactRebooker {
     let instance: RebookingInstance
     let options: RebookingOptions
@@ -86,119 +91,90 @@ struct ExactRebooker {
         var timedOut: Bool
     }
 
-    /// The Benders-style loop on one part.
+    /// The Benders-style loop on one part: solve the master, arrange its dates, add a cut for
+    /// every date whose items do not fit, repeat until the master's dates all fit (optimal) or
+    /// the gap or the time is reached. Large parts first get their bound by column generation
+    /// and solutions by LP dives.
     func solvePart(_ part: [Int], incumbent: RebookingSolution,
                    report: (Int, Double) -> Void) throws -> PartOutcome {
-        let master = try DateAssignmentMaster(instance: instance, items: part)
-        if debugRebooking {
-            debugLog("master built at \(clock.elapsedSeconds): \(master.problem.columnCount) columns (\(master.patternColumns) patterns), \(master.problem.rowCount) rows")
-            if let path = ProcessInfo.processInfo.environment["REBOOK_MASTER"] { try master.problem.write(to: path, format: .freeMPS) }
-        }
+        let master = try DateAssignmentMaster(instance: instance, items: part,
+                                              fullPatternLimit: options.patternColumnLimit)
         var best = incumbent
         var bestObjective = partObjective(part, best)
         var lower = Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
-        if master.generatesColumns {
-            // A large part: first the column-generation bound, and a solution rounded from its LP.
-            guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else {
-                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
-            }
-            lower = max(lower, (lp - 1e-6).rounded(.up))
-            let lpChoices = master.lpChoices()
-            if debugRebooking {
-                let fractional = lpChoices.filter { ($0.first?.value ?? 1) < 0.99 && !$0.isEmpty }.count
-                let sumFirst = lpChoices.map { $0.first?.value ?? 0 }.filter { $0 < 0.99 }.reduce(0, +)
-                debugLog("  LP: \(fractional) of \(part.count) items fractional (Σ top value \(sumFirst))")
-            }
-            let rounded = roundLP(part, choices: lpChoices)
-            let objective = partObjective(part, rounded)
+
+        /// Turns master dates into a solution (cutting off the dates that do not fit and
+        /// repairing them), improves it locally and keeps it when it is the best so far.
+        /// - Returns: how many cuts the dates produced.
+        func consider(_ days: [Int32]) throws -> Int {
+            var candidate = RebookingSolution(unplacedCount: instance.items.count)
+            let cuts = try arrangeDays(part, days: days, into: &candidate)
+            for cut in cuts { try master.forbid(cut) }
+            if !cuts.isEmpty { repair(part, days: days, into: &candidate) }
+            improve(part, &candidate)
+            let objective = partObjective(part, candidate)
             if objective < bestObjective {
-                best = rounded
+                best = candidate
                 bestObjective = objective
             }
+            return cuts.count
+        }
+        /// The answer once the best solution is proven optimal or within the requested gap.
+        func finished() -> PartOutcome? {
             report(bestObjective, lower)
-            if debugRebooking { debugLog("  LP rounding: \(objective), bound \(lower), t=\(clock.elapsedSeconds)") }
-            // Then the undecided items by a MIP of their own neighbourhood.
-            let decided: [Int32?] = lpChoices.map { c in
-                guard let top = c.first else { return -1 }
-                return top.value >= 0.99 ? top.day : nil
-            }
-            if let days = try solveUndecided(part, decided: decided, master: master,
-                                             timeLimit: remainingSeconds.map { $0 * 0.7 }) {
-                var candidate = RebookingSolution(unplacedCount: instance.items.count)
-                let cuts = try arrangeDays(part, days: days, into: &candidate)
-                for cut in cuts { try master.forbid(cut) }
-                if !cuts.isEmpty { repair(part, days: days, into: &candidate) }
-                let fixedObjective = partObjective(part, candidate)
-                if fixedObjective < bestObjective {
-                    best = candidate
-                    bestObjective = fixedObjective
-                }
-                if debugRebooking { debugLog("  neighbourhood MIP: \(fixedObjective) (\(cuts.count) cuts), t=\(clock.elapsedSeconds)") }
-                report(bestObjective, lower)
-            }
             if Double(bestObjective) <= lower {
                 return PartOutcome(solution: best, bound: Double(bestObjective), proven: true, timedOut: false)
             }
             if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
                 return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
             }
+            return nil
         }
-        var round = 0
+        func outOfTime() -> PartOutcome {
+            PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+        }
+
+        if master.generatesColumns {
+            // A large part: the column-generation bound, a solution rounded from its LP, then LP
+            // dives, each with the cuts of the ones before, while they hit dates that do not fit.
+            guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else { return outOfTime() }
+            lower = max(lower, (lp - 1e-6).rounded(.up))
+            var rounded = roundLP(part, choices: master.lpChoices())
+            improve(part, &rounded)
+            if partObjective(part, rounded) < bestObjective {
+                best = rounded
+                bestObjective = partObjective(part, rounded)
+            }
+            if let answer = finished() { return answer }
+            for _ in 0..<6 {
+                var lpBound: Double?
+                let days = try master.dive(timeLimit: remainingSeconds.map { $0 * 0.4 }, clock: clock, bound: &lpBound)
+                if let lpBound { lower = max(lower, (lpBound - 1e-6).rounded(.up)) }
+                guard let days else { break }
+                let cuts = try consider(days)
+                if let answer = finished() { return answer }
+                if cuts == 0 { break }
+            }
+        }
         while true {
-            round += 1
             let left = remainingSeconds
-            if let left, left <= 0 { return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true) }
+            if let left, left <= 0 { return outOfTime() }
             guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: options.relativeGap,
                                                  verbose: options.verboseSolver, clock: clock) else {
-                if let left = remainingSeconds, left <= 0.01 {
-                    return PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
-                }
+                if let left = remainingSeconds, left <= 0.01 { return outOfTime() }
                 throw RebookingError(.solverFailed, "the date-assignment MIP found no solution, though leaving every item unplaced is one")
             }
             // The objective is an integer: round a fractional bound up.
             lower = max(lower, (outcome.bound - 1e-6).rounded(.up))
-            var candidate = RebookingSolution(unplacedCount: instance.items.count)
-            let masterTime = clock.elapsedSeconds
-            let cuts = try arrangeDays(part, days: outcome.days, into: &candidate)
-            if debugRebooking {
-                var hist: [String: Int] = [:]
-                for cut in cuts {
-                    let doctors = Set(cut.map { instance.items[$0.item].doctor }).count
-                    hist["n\(cut.count)d\(doctors)", default: 0] += 1
-                }
-                debugLog("  master done at \(masterTime), check took \(clock.elapsedSeconds - masterTime); cuts \(hist.sorted { $0.key < $1.key })")
-            }
-            if cuts.isEmpty {
-                let objective = partObjective(part, candidate)
-                if objective < bestObjective {
-                    best = candidate
-                    bestObjective = objective
-                }
-                if outcome.proven { lower = max(lower, Double(objective)) }
-            } else {
-                for cut in cuts { try master.forbid(cut) }
-                repair(part, days: outcome.days, into: &candidate)
-                let objective = partObjective(part, candidate)
-                if objective < bestObjective {
-                    best = candidate
-                    bestObjective = objective
-                }
-            }
-            report(bestObjective, lower)
-            if debugRebooking {
-                debugLog("round \(round): master \(outcome.objective) bound \(outcome.bound) proven \(outcome.proven) cuts +\(cuts.count) total \(master.cutCount) best \(bestObjective) lower \(lower) t=\(clock.elapsedSeconds)")
-            }
-            if Double(bestObjective) <= lower {
-                return PartOutcome(solution: best, bound: Double(bestObjective), proven: true, timedOut: false)
-            }
-            if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
-                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
-            }
-            if cuts.isEmpty && !outcome.proven {
+            let cuts = try consider(outcome.days)
+            // A proven master optimum whose dates all fit is optimal for the part.
+            if cuts == 0 && outcome.proven { lower = max(lower, outcome.objective) }
+            if let answer = finished() { return answer }
+            if cuts == 0 && !outcome.proven {
                 // The master stopped short of optimal (time, or only generated patterns): no
                 // further round can do better than it did.
-                let out = remainingSeconds.map { $0 <= 0.01 } ?? false
-                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: out)
+                return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime()
+                    : PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
             }
         }
     }
@@ -295,47 +271,32 @@ struct ExactRebooker {
         return core
     }
 
-    /// The items the LP leaves undecided, placed by a MIP over them and the decided items around
-    /// them (those sharing a candidate doctor-date or person-date, fixed to their LP date). A
-    /// heuristic: the fixing may cut off the optimum, so the answer is a solution, not a bound.
-    /// - Returns: a date per item of the part (-1: unplaced), or nil when time ran out.
-    func solveUndecided(_ part: [Int], decided: [Int32?], master: DateAssignmentMaster,
-                        timeLimit: Double?) throws -> [Int32]? {
-        var free = Set<Int>()
-        var touched = Set<ResourceDay>()
-        for (k, i) in part.enumerated() where decided[k] == nil {
-            free.insert(i)
-            let item = instance.items[i]
-            for day in instance.candidateDays(of: i) {
-                touched.insert(ResourceDay(.doctor, item.doctor, day: day.day))
-                touched.insert(ResourceDay.person(item.kind, item.person, day: day.day))
+    /// Local improvement: moves single items to an earlier slot that is free, until none moves.
+    /// - Complexity: O(passes × items × candidate starts × log k).
+    func improve(_ part: [Int], _ solution: inout RebookingSolution) {
+        var state = PlacementState()
+        for i in part where solution.placements[i].isPlaced {
+            let p = solution.placements[i]
+            state.place(instance.items[i], day: instance.candidateDays(of: i).first { $0.day == p.day }!, start: p.start)
+        }
+        for _ in 0..<4 {
+            var moved = false
+            for i in part {
+                let p = solution.placements[i]
+                let limit = p.isPlaced ? p.day : Int32.max
+                guard let first = instance.candidateDays(of: i).first, first.day < limit else { continue }
+                let current = p.isPlaced ? instance.candidateDays(of: i).first { $0.day == p.day } : nil
+                if let current { state.remove(instance.items[i], day: current, start: p.start) }
+                if let (day, start) = state.earliestFit(for: i, in: instance, before: limit) {
+                    state.place(instance.items[i], day: day, start: start)
+                    solution.placements[i] = .init(day: day.day, start: start)
+                    moved = true
+                } else if let current {
+                    state.place(instance.items[i], day: current, start: p.start)
+                }
             }
+            if !moved { break }
         }
-        guard !free.isEmpty else { return decided.map { $0! } }
-        var members: [Int] = []
-        var fixings: [(Int, Int32)] = []
-        for (k, i) in part.enumerated() {
-            if free.contains(i) { members.append(i); continue }
-            let day = decided[k]!
-            guard day >= 0 else { continue }
-            let item = instance.items[i]
-            if touched.contains(ResourceDay(.doctor, item.doctor, day: day))
-                || touched.contains(ResourceDay.person(item.kind, item.person, day: day)) {
-                members.append(i)
-                fixings.append((i, day))
-            }
-        }
-        let sub = try DateAssignmentMaster(instance: instance, items: members)
-        for (i, day) in fixings { try sub.fix(i, to: day) }
-        if debugRebooking {
-            debugLog("  neighbourhood: \(free.count) free + \(fixings.count) fixed items, \(sub.problem.columnCount) columns")
-        }
-        guard let outcome = try sub.solve(warmStart: nil, timeLimit: timeLimit, relativeGap: 0,
-                                          verbose: options.verboseSolver, clock: clock) else { return nil }
-        var days = decided.map { $0 ?? -1 }
-        let position = Dictionary(uniqueKeysWithValues: part.enumerated().map { ($1, $0) })
-        for (m, i) in members.enumerated() { days[position[i]!] = outcome.days[m] }
-        return days
     }
 
     /// A solution rounded from the master's LP: items whose LP is most decided go first, each to
@@ -408,7 +369,3 @@ struct ExactRebooker {
         }
     }
 }
-
-import Foundation
-let debugRebooking = ProcessInfo.processInfo.environment["REBOOK_DEBUG"] != nil
-func debugLog(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }

@@ -103,7 +103,15 @@ struct RebookingInstance: Sendable {
         fixedBusy = busyLists.mapValues { BusyTimeline($0) }
         fixedCount = counts
 
-        // Candidates.
+        (candidates, dayStarts, starts) = RebookingInstance.candidates(
+            of: items, range: range, grid: grid, calendar: calendar, fixedBusy: fixedBusy, fixedCount: counts)
+    }
+
+    /// The candidate days and starts of `items` against what stays.
+    /// - Complexity: O(items × range days × window / grid × log k).
+    static func candidates(of items: [RebookItem], range: DateRange, grid: Int32, calendar: WorkCalendar,
+                           fixedBusy: [ResourceDay: BusyTimeline], fixedCount: [ResourceDay: Int32])
+        -> (candidates: [CandidateDay], dayStarts: [Int32], starts: [Int32]) {
         var candidates: [CandidateDay] = []
         var dayStarts: [Int32] = [0]
         var starts: [Int32] = []
@@ -114,7 +122,7 @@ struct RebookingInstance: Sendable {
                     let d = Int32(day)
                     guard let slot = RebookingInstance.slotRules(for: item, day: d, range: range, calendar: calendar)
                     else { continue }
-                    let used = counts[ResourceDay.count(item.kind, doctor: item.doctor, day: d)] ?? 0
+                    let used = fixedCount[ResourceDay.count(item.kind, doctor: item.doctor, day: d)] ?? 0
                     guard used < slot.cap else { continue }
                     let begin = Int32(starts.count)
                     RebookingInstance.appendFreeStarts(
@@ -130,9 +138,7 @@ struct RebookingInstance: Sendable {
             }
             dayStarts.append(Int32(candidates.count))
         }
-        self.candidates = candidates
-        self.dayStarts = dayStarts
-        self.starts = starts
+        return (candidates, dayStarts, starts)
     }
 
     /// The model's calendar with the extra closures added (one per doctor for "every doctor").

@@ -37,6 +37,9 @@ public struct RebookingOptions: Sendable {
     public var relativeGap: Double
     /// Print GLPK's own progress output on the terminal.
     public var verboseSolver: Bool
+    /// Parts whose doctor-dates have more feasible sets than this in total get them by column
+    /// generation instead of all at once (a tuning knob; tests lower it to exercise that path).
+    var patternColumnLimit = 40_000
 
     public init(range: DateRange, extraClosures: [ExtraClosure] = [], doctor: Int32? = nil, grid: Int32 = 5,
                 solver: RebookingSolverKind = .glpk, timeLimitSeconds: Double? = nil, relativeGap: Double = 0,

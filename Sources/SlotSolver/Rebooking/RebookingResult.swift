@@ -47,7 +47,9 @@ public enum RebookingStatus: String, Sendable {
     case gapReached = "gap_reached"
     /// The time limit stopped the search; the gap says how far from optimal it may be.
     case timeLimitReached = "time_limit"
-    /// A feasible solution with no optimality claim (the greedy solver).
+    /// A feasible solution, without reaching the requested gap (the greedy solver always; the
+    /// exact one when a large part's restricted master cannot close the gap). `bound` and `gap`
+    /// still say how far from optimal it may be.
     case feasible
 }
 

@@ -50,11 +50,19 @@ struct PlacementState: Sendable {
         count[ResourceDay.count(item.kind, doctor: item.doctor, day: day.day), default: 0] += 1
     }
 
+    mutating func remove(_ item: RebookItem, day: CandidateDay, start: Int32) {
+        let slot = MinuteInterval(start: MinuteOfDay(start), length: day.length)
+        busy[ResourceDay(.doctor, item.doctor, day: day.day)]?.remove(slot)
+        busy[ResourceDay.person(item.kind, item.person, day: day.day)]?.remove(slot)
+        count[ResourceDay.count(item.kind, doctor: item.doctor, day: day.day), default: 1] -= 1
+    }
+
     /// The earliest (day, start) where `item` fits, or nil.
     /// - Complexity: O(candidate starts × log k).
-    func earliestFit(for index: Int, in instance: RebookingInstance) -> (CandidateDay, Int32)? {
+    func earliestFit(for index: Int, in instance: RebookingInstance, before limit: Int32 = .max)
+        -> (CandidateDay, Int32)? {
         let item = instance.items[index]
-        for day in instance.candidateDays(of: index) {
+        for day in instance.candidateDays(of: index) where day.day < limit {
             let capacity = instance.remainingCapacity(of: item, day: day.day)
             guard (count[ResourceDay.count(item.kind, doctor: item.doctor, day: day.day)] ?? 0) < capacity
             else { continue }

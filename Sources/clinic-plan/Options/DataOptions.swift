@@ -11,7 +11,11 @@ struct DataOptions: ParsableArguments {
     @Option(help: "The clinic's IANA time zone (e.g. Africa/Cairo); stored ISODates are read as local times in it.")
     var timezone: String = "UTC"
 
+    @Flag(help: "Print the time taken and the peak memory on standard error when done.")
+    var stats = false
+
     func validate() throws {
+        if stats { RunStats.enable() }
         guard ClinicTimeZone(identifier: timezone) != nil else {
             throw ValidationError("unknown time zone \"\(timezone)\": give an IANA name such as Africa/Cairo or UTC")
         }
@@ -25,7 +29,13 @@ struct DataOptions: ParsableArguments {
     func loadClinic() throws -> Clinic {
         let folder: LoadedFolder
         do {
-            folder = try DataFolder.load(from: folderURL, timeZone: timeZone)
+            let started = RunStats.now()
+            // Progress only where someone watches it: a terminal.
+            let progress = Progress(enabled: FileOutput.standardError.isTerminal)
+            folder = try DataFolder.load(from: folderURL, timeZone: timeZone,
+                                         progress: progress.enabled ? LoadProgress { progress.report($0, $1) } : nil)
+            progress.finish()
+            RunStats.recordLoad(seconds: RunStats.now() - started)
         } catch {
             throw badInput("\(data): \(error)")
         }
@@ -37,6 +47,8 @@ struct DataOptions: ParsableArguments {
             FileOutput.standardError.write(
                 "note: \(folder.warnings.count) warning(s) in \(data) (see `clinic-plan validate --data \(data)`)\n")
         }
-        return Clinic(folder: folder, timeZone: timeZone)
+        let clinic = Clinic(folder: folder, timeZone: timeZone)
+        ProcessLifetime.keep(clinic)
+        return clinic
     }
 }

@@ -1,0 +1,164 @@
+/// A hash map from `DocumentID` to a small integer (a document's position, a dense index),
+/// made for the million-id collections of large exports. Each slot holds the id packed into
+/// two words (an ObjectId's 12 bytes, or an integer), so probing compares integers in one flat
+/// array instead of following each stored id to its string, as `Set<DocumentID>` would after
+/// running SipHash over it. String ids (rare) keep their text aside and are compared by it.
+struct DocumentIDIndex: Sendable {
+    /// A packed id: the top two bits of `b` say which kind (0: empty slot).
+    private struct Slot {
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+        var value: Int32 = 0
+    }
+
+    private var slots: [Slot]
+    /// The string ids, which slots refer to by position.
+    private var strings: [String] = []
+    private var mask: Int
+    private(set) var count = 0
+
+    init(minimumCapacity: Int = 8) {
+        var size = 16
+        while size < minimumCapacity * 2 { size *= 2 }
+        slots = Array(repeating: Slot(), count: size)
+        mask = size - 1
+    }
+
+    /// The value stored for `id`.
+    ///
+    /// - Complexity: O(1) expected.
+    func value(for id: DocumentID) -> Int32? {
+        let (a, b, text) = Self.pack(id)
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Self.hash(a, b) & mask
+            while slots[i].b != 0 {
+                if slots[i].a == a, matches(slots[i].b, b, text) { return slots[i].value }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    func contains(_ id: DocumentID) -> Bool { value(for: id) != nil }
+
+    /// Stores `value` for `id` unless `id` is already there; returns the value already stored, if any.
+    ///
+    /// - Complexity: O(1) amortized.
+    @discardableResult
+    mutating func insertIfAbsent(_ id: DocumentID, _ value: Int32) -> Int32? {
+        if (count + 1) * 2 > slots.count { grow() }
+        let (a, packed, text) = Self.pack(id)
+        var b = packed
+        var i = Self.hash(a, b) & mask
+        while slots[i].b != 0 {
+            if slots[i].a == a, matches(slots[i].b, b, text) { return slots[i].value }
+            i = (i + 1) & mask
+        }
+        if let text {
+            b = Self.stringKind | UInt64(strings.count)
+            strings.append(text)
+        }
+        slots[i] = Slot(a: a, b: b, value: value)
+        count += 1
+        return nil
+    }
+
+    private mutating func grow() {
+        var bigger = DocumentIDIndex(minimumCapacity: slots.count)
+        for slot in slots where slot.b != 0 {
+            bigger.insertIfAbsent(unpack(slot), slot.value)
+        }
+        self = bigger
+    }
+
+    // MARK: - Packing
+
+    private static let objectIdKind: UInt64 = 1 << 62
+    private static let intKind: UInt64 = 2 << 62
+    private static let stringKind: UInt64 = 3 << 62
+    private static let kindMask: UInt64 = 3 << 62
+
+    /// An ObjectId or integer packed exactly; a string as its hash, with its text to compare.
+    @inline(__always) private static func pack(_ id: DocumentID) -> (UInt64, UInt64, String?) {
+        switch id {
+        case .objectId(let hex):
+            if let (a, b) = packHex(hex) { return (a, objectIdKind | b, nil) }
+            // Not 24 hex digits: not made by the loader, but kept apart from strings all the same.
+            let text = "\u{1}" + hex
+            return (stringHash(text), stringKind, text)
+        case .int(let value): return (UInt64(bitPattern: value), intKind, nil)
+        case .string(let text): return (stringHash(text), stringKind, text)
+        }
+    }
+
+    private func unpack(_ slot: Slot) -> DocumentID {
+        switch slot.b & Self.kindMask {
+        case Self.objectIdKind:
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: slot.a >> (56 - 8 * UInt64($0))) }
+                + (0..<4).map { UInt8(truncatingIfNeeded: slot.b >> (24 - 8 * UInt64($0))) }
+            return .objectId(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+        case Self.intKind: return .int(Int64(bitPattern: slot.a))
+        default:
+            let text = strings[Int(slot.b & ~Self.kindMask)]
+            return text.hasPrefix("\u{1}") ? .objectId(String(text.dropFirst())) : .string(text)
+        }
+    }
+
+    @inline(__always) private func matches(_ stored: UInt64, _ b: UInt64, _ text: String?) -> Bool {
+        guard let text else { return stored == b }
+        return stored & Self.kindMask == Self.stringKind && strings[Int(stored & ~Self.kindMask)] == text
+    }
+
+    /// 24 lowercase hex digits as 96 bits: the first 16 digits in `a`, the last 8 in `b`.
+    @inline(__always) private static func packHex(_ hex: String) -> (UInt64, UInt64)? {
+        var hex = hex
+        return hex.withUTF8 { bytes -> (UInt64, UInt64)? in
+            guard bytes.count == 24 else { return nil }
+            var a: UInt64 = 0
+            var b: UInt64 = 0
+            for i in 0..<24 {
+                let byte = bytes[i]
+                let digit: UInt64
+                if byte >= 48 && byte <= 57 {
+                    digit = UInt64(byte - 48)
+                } else if byte >= 97 && byte <= 102 {
+                    digit = UInt64(byte - 87)
+                } else {
+                    return nil
+                }
+                if i < 16 { a = a << 4 | digit } else { b = b << 4 | digit }
+            }
+            return (a, b)
+        }
+    }
+
+    // MARK: - Hashing
+
+    /// The high part is mixed, the low 32 bits are added as they are: ObjectIds end in a
+    /// counter and integer ids count up, so ids made one after the other land in neighbouring
+    /// slots, and a million inserts in file order touch memory almost sequentially instead of
+    /// missing the cache on every one.
+    @inline(__always) private static func hash(_ a: UInt64, _ b: UInt64) -> Int {
+        let high: UInt64
+        let low: UInt64
+        switch b & kindMask {
+        case objectIdKind: (high, low) = (a, b & 0xFFFF_FFFF)
+        case intKind: (high, low) = (a >> 32 ^ intKind, a & 0xFFFF_FFFF)
+        default: return Int(truncatingIfNeeded: a)  // strings: `a` is already a hash
+        }
+        var x = high
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return Int(truncatingIfNeeded: x &+ low)
+    }
+
+    private static func stringHash(_ text: String) -> UInt64 {
+        // FNV-1a: string ids are rare, any decent spread will do.
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+}

@@ -7,7 +7,7 @@ packages=(
   libglpk-dev   # GNU GLPK, the MIP solver behind `rebook --solver glpk` (CGLPK target)
   glpk-utils    # glpsol: the baseline solver in benchmarks/
   libcrypt-dev  # libxcrypt headers: password hashing (CCrypt target)
-  libsimdjson-dev  # simdjson, the JSON parser behind the loader (CSimdjson target)
+  libsimdjson-dev  # simdjson, the JSON parser under the data-folder loader (CSimdjson target)
   python3-icalendar  # a real iCalendar parser for tests/ics/check_ics.py (run by ReportTests)
   chromium      # headless browser that renders the HTML pages in tests/html/check_html.py (ReportTests)
   python3-bcrypt   # tests/auth: bcrypt hashes made by another implementation (pyca/bcrypt)

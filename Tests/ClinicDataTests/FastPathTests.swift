@@ -12,8 +12,12 @@ struct FastPathTests {
     /// Loads `folder` with and without the fast path and compares everything.
     private func expectSameBothWays(_ folder: URL, timeZone: ClinicTimeZone = .utc,
                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fast = try DataFolder.load(from: folder, timeZone: timeZone, progress: nil, fastPath: true)
+        // Chunks of 3 documents: every file is read by several chunks, joined in order.
+        let fast = try DataFolder.load(from: folder, timeZone: timeZone, progress: nil, fastPath: true, chunkSize: 3)
         let general = try DataFolder.load(from: folder, timeZone: timeZone, progress: nil, fastPath: false)
+        let whole = try DataFolder.load(from: folder, timeZone: timeZone, progress: nil, fastPath: true)
+        #expect(whole.dataset == general.dataset, sourceLocation: sourceLocation)
+        #expect(whole.problems.map(\.description) == general.problems.map(\.description), sourceLocation: sourceLocation)
         #expect(fast.dataset == general.dataset, sourceLocation: sourceLocation)
         #expect(fast.problems.map(\.description) == general.problems.map(\.description), sourceLocation: sourceLocation)
         #expect(fast.files.count == general.files.count, sourceLocation: sourceLocation)
@@ -50,6 +54,29 @@ struct FastPathTests {
         let loaded = try DataFolder.load(from: folder.url)
         #expect(loaded.dataset == dataset)
         #expect(loaded.files.allSatisfy { $0.layout == layout && $0.mode == mode })
+    }
+
+    @Test("files large enough to be memory-mapped, ending just before a page boundary, load the same both ways",
+          arguments: [FileLayout.jsonLines, .jsonArray])
+    func mappedFiles(layout: FileLayout) throws {
+        var generator = InstanceGenerator(GeneratorConfig(
+            doctors: 80, reps: 20, patients: 400, rescheduled: 10, seed: 5,
+            from: LocalDate(year: 2026, month: 12, day: 6)!, weeks: 4))
+        let dataset = generator.generate()
+        let folder = try TemporaryFolder()
+        try DataFolder.write(dataset, to: folder.url, layout: layout, mode: .relaxed)
+        var text = try folder.read("appointments.json")
+        #expect(text.utf8.count >= FileContents.mappingThreshold)
+        // The last document ends 10 bytes before a page boundary: simdjson must not read past it.
+        let page = 4096
+        let size = text.utf8.count
+        if size % page != page - 10 {
+            text = String(text.dropLast()) + String(repeating: " ", count: (page - 10 - size % page + page) % page) + "\n"
+        }
+        try folder.write("appointments.json", text)
+        #expect(text.utf8.count % page == page - 10)
+        try expectSameBothWays(folder.url)
+        #expect(try DataFolder.load(from: folder.url).dataset == dataset)
     }
 
     /// Values that are wrong (or merely unusual) somewhere in a document.

@@ -96,6 +96,10 @@ size_t csj_array_elements(csj_element array, csj_member *out, size_t capacity);
 /// with a parser that explains what is wrong. `ranges` is grown with realloc as needed.
 int64_t csj_split_array(const char *bytes, size_t length, size_t **ranges, size_t *capacity);
 
+/// Asks the processor to start loading the cache line at `address` (hash-table probes that are
+/// known a few iterations ahead then find their slot in the cache).
+static inline void csj_prefetch(const void *address) { __builtin_prefetch(address); }
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,19 @@ enum JSONWriter {
     /// Arabic names included, are written as UTF-8, as mongoexport does.
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one go.
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -56,4 +69,12 @@ enum JSONWriter {
 extension JSONValue: CustomStringConvertible {
     /// Compact JSON text.
     public var description: String { JSONWriter.text(self) }
+
+    /// Compact JSON as UTF-8 bytes, `description` without the string in between: what a large
+    /// output (a plan of thousands of doctors) writes to its file.
+    public var utf8Bytes: [UInt8] {
+        var out: [UInt8] = []
+        JSONWriter.write(self, into: &out)
+        return out
+    }
 }

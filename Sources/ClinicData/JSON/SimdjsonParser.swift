@@ -14,10 +14,16 @@ final class SimdjsonParser {
     /// Scratch for the top-level members of the current document.
     let members: UnsafeMutableBufferPointer<csj_member>
 
+    /// How many bytes of the buffers it parses may be read: documents that end less than
+    /// `padding` bytes before that are copied into `tail` first.
+    private let readable: Int
+    private var tail: [UInt8] = []
+
     /// nil when simdjson cannot allocate its buffers.
-    init?(maxDepth: Int) {
+    init?(maxDepth: Int, readable: Int) {
         guard let parser = csj_parser_create(maxDepth) else { return nil }
         self.parser = parser
+        self.readable = readable
         members = .allocate(capacity: Self.memberCapacity)
     }
 
@@ -33,8 +39,17 @@ final class SimdjsonParser {
     /// - Complexity: O(n) in the document's size.
     func parseObject(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> ParsedDocument {
         var root = csj_element()
-        let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self) + range.lowerBound
-        guard csj_parse(parser, base, range.count, &root) == 0 else { return .invalid }
+        let status: Int32
+        if range.upperBound + Self.padding <= readable {
+            status = csj_parse(parser, bytes.baseAddress!.assumingMemoryBound(to: CChar.self) + range.lowerBound,
+                               range.count, &root)
+        } else {
+            // The last documents of a file: parsed from a padded copy (simdjson copies strings
+            // out, so the copy need not outlive the parse).
+            tail = Array(UnsafeRawBufferPointer(rebasing: bytes[range])) + Array(repeating: 0x20, count: Self.padding)
+            status = tail.withUnsafeBytes { csj_parse(parser, $0.baseAddress!.assumingMemoryBound(to: CChar.self), range.count, &root) }
+        }
+        guard status == 0 else { return .invalid }
         guard csj_element_type(root) == CSJ_OBJECT else { return .notAnObject }
         let count = csj_object_members(root, members.baseAddress, members.count)
         guard count <= members.count else { return .tooLarge }

@@ -29,10 +29,9 @@ struct CollectionFileDecoder<Record: SummarizedRecord> {
 
     /// - Complexity: O(n) in the file size.
     func decode(fastPath: Bool = true) -> DecodedFile<Record> {
-        file.bytes.withUnsafeBytes { bytes in
-            // simdjson reads a little past a document's end; `PaddedFile` leaves room for that.
-            if fastPath, file.bytes.capacity - file.bytes.count >= SimdjsonParser.padding,
-               let parser = SimdjsonParser(maxDepth: JSONParser.maxDepth),
+        file.contents.withUnsafeBytes { bytes in
+            if fastPath, let parser = SimdjsonParser(maxDepth: JSONParser.maxDepth,
+                                                     readable: bytes.count + file.contents.readablePadding),
                let decoded = decodeFast(bytes, parser) {
                 return decoded
             }
@@ -42,14 +41,42 @@ struct CollectionFileDecoder<Record: SummarizedRecord> {
 
     /// nil when the file needs the general path (a syntax error somewhere, or an unusual layout).
     private func decodeFast(_ bytes: UnsafeRawBufferPointer, _ parser: SimdjsonParser) -> DecodedFile<Record>? {
-        guard let split = DocumentSplit.split(bytes, parser: parser) else { return nil }
-        var state = State(file: file, order: order)
+        guard let split = DocumentSplit.split(bytes, parser: parser),
+              var state = decodeChunk(split, 0..<split.ranges.count, bytes, parser) else { return nil }
+        return finish(split, &state)
+    }
+
+    // MARK: - In chunks
+
+    /// Where the documents are (nil: the file needs the general path), for `decodeChunk`.
+    func split() -> DocumentSplit? {
+        file.contents.withUnsafeBytes { bytes in
+            guard let parser = SimdjsonParser(maxDepth: JSONParser.maxDepth,
+                                              readable: bytes.count + file.contents.readablePadding) else { return nil }
+            return DocumentSplit.split(bytes, parser: parser)
+        }
+    }
+
+    /// Documents `chunk` of `split`, read the fast way (any thread may read any chunk); nil when
+    /// one of them is not valid JSON, and the file needs the general path.
+    func decodeChunk(_ split: DocumentSplit, _ chunk: Range<Int>) -> State? {
+        file.contents.withUnsafeBytes { bytes in
+            guard let parser = SimdjsonParser(maxDepth: JSONParser.maxDepth,
+                                              readable: bytes.count + file.contents.readablePadding) else { return nil }
+            return decodeChunk(split, chunk, bytes, parser)
+        }
+    }
+
+    private func decodeChunk(_ split: DocumentSplit, _ chunk: Range<Int>, _ bytes: UnsafeRawBufferPointer,
+                             _ parser: SimdjsonParser) -> State? {
+        var state = State(file: file, order: order, first: chunk.lowerBound)
         var recent = RecentReferences()
-        state.records.reserveCapacity(split.ranges.count)
-        state.index.reserveCapacity(split.ranges.count)
-        state.summary.ids.reserveCapacity(split.ranges.count)
-        state.summary.references.reserveCapacity(split.ranges.count * state.summary.referenceFields.count)
-        for (i, range) in split.ranges.enumerated() {
+        state.records.reserveCapacity(chunk.count)
+        state.index.reserveCapacity(chunk.count)
+        state.summary.ids.reserveCapacity(chunk.count)
+        state.summary.references.reserveCapacity(chunk.count * state.summary.referenceFields.count)
+        for i in chunk {
+            let range = split.ranges[i]
             switch parser.parseObject(bytes, range) {
             case .invalid:
                 return nil
@@ -66,33 +93,80 @@ struct CollectionFileDecoder<Record: SummarizedRecord> {
             guard let value = try? parser.parseValue() else { return nil }
             state.visit(i, value, decoder)
         }
+        return state
+    }
+
+    /// The chunks' results, in file order, as one file.
+    ///
+    /// The chunks are moved out of `chunks` (left empty): each is dropped as soon as it is
+    /// appended, and the first is extended in place rather than copied.
+    func finish(_ split: DocumentSplit, _ chunks: inout [State]) -> DecodedFile<Record> {
+        guard !chunks.isEmpty else {
+            var empty = State(file: file, order: order, first: 0)
+            return finish(split, &empty)
+        }
+        chunks.reverse()
+        var state = chunks.removeLast()
+        state.reserveCapacity(adding: chunks)
+        while let next = chunks.popLast() { state.append(next) }
+        return finish(split, &state)
+    }
+
+    private func finish(_ split: DocumentSplit, _ state: inout State) -> DecodedFile<Record> {
         let documents = split.ranges.map { RawDocument(range: $0, isReadable: true) }
         return state.finish(DocumentFile(layout: split.layout, documents: documents, syntaxErrors: []))
     }
 
+    /// The whole file read the general way.
+    func decodeGenerally() -> DecodedFile<Record> {
+        file.contents.withUnsafeBytes { decodeGenerally($0) }
+    }
+
     private func decodeGenerally(_ bytes: UnsafeRawBufferPointer) -> DecodedFile<Record> {
-        var state = State(file: file, order: order)
+        var state = State(file: file, order: order, first: 0)
         let documentFile = DocumentFile.parse(bytes) { i, value in state.visit(i, value, decoder) }
         return state.finish(documentFile)
     }
 
     // MARK: - Gathering
 
-    private struct State {
+    /// What reading documents gathers; a chunk's state covers documents from `first` on.
+    struct State {
         let fileName: String
         let order: Int
         let isUsers: Bool
+        let first: Int
         var records: [Record] = []
         var index: [Int?] = []
         var mode: ExtendedJSONMode?
         var summary: CollectionSummary
         var found = ProblemList()
 
-        init(file: CollectionFileBytes, order: Int) {
+        init(file: CollectionFileBytes, order: Int, first: Int) {
             fileName = file.fileName
             self.order = order
+            self.first = first
             isUsers = file.collection == .users
-            summary = CollectionSummary(collection: file.collection, fileName: file.fileName)
+            summary = CollectionSummary(collection: file.collection, fileName: file.fileName, first: first)
+        }
+
+        /// Room for the chunks still to come, so that appending them moves nothing twice.
+        mutating func reserveCapacity(adding chunks: [State]) {
+            records.reserveCapacity(records.count + chunks.reduce(0) { $0 + $1.records.count })
+            index.reserveCapacity(index.count + chunks.reduce(0) { $0 + $1.index.count })
+            summary.ids.reserveCapacity(summary.ids.count + chunks.reduce(0) { $0 + $1.summary.ids.count })
+            summary.references.reserveCapacity(summary.references.count
+                                               + chunks.reduce(0) { $0 + $1.summary.references.count })
+        }
+
+        /// The next chunk's state, appended.
+        mutating func append(_ next: State) {
+            let offset = records.count
+            records.append(contentsOf: next.records)
+            index.append(contentsOf: next.index.lazy.map { $0.map { $0 + offset } })
+            if mode == nil { mode = next.mode }
+            found.append(next.found)
+            summary.append(next.summary)
         }
 
         /// A clean document read by the fast path.
@@ -106,7 +180,7 @@ struct CollectionFileDecoder<Record: SummarizedRecord> {
         /// A document read the general way; one with any error is left out of the records.
         mutating func visit(_ i: Int, _ value: JSONValue, _ decoder: (inout DocumentReader) -> Record?) {
             // Broken documents before this one (JSON Lines) have no record.
-            while index.count < i { index.append(nil) }
+            while index.count < i - first { index.append(nil) }
             if mode == nil { mode = ExtendedJSON.modeEvidence(in: value) }
             guard case .object(let object) = value else {
                 found.add(order, i + 1, DataProblem(severity: .error, file: fileName, document: i + 1,

@@ -28,7 +28,7 @@ extension DataFolder {
             throw DataFolderError(.folderNotFound, path: path, message: outcome.problems.sorted().first?.message ?? "unreadable")
         }
         let documents = decoded.documentFile.documents.count
-        return CollectionFileStats(bytes: decoded.bytes.count, documents: documents,
+        return CollectionFileStats(bytes: decoded.contents.count, documents: documents,
                                    records: decoded.recordIndex.lazy.filter { $0 != nil }.count,
                                    problems: outcome.problems.sorted().count, keepAlive: outcome)
     }

@@ -20,7 +20,7 @@ extension DataFolder {
 
     /// `fastPath: false` reads every file the general way only (tests compare the two).
     static func load(from folder: URL, timeZone: ClinicTimeZone, progress: LoadProgress?,
-                     fastPath: Bool) throws -> LoadedFolder {
+                     fastPath: Bool, chunkSize: Int? = FolderDecoder.defaultChunkSize) throws -> LoadedFolder {
         let path = folder.path
         switch FileIO.kind(of: path) {
         case .directory: break
@@ -58,7 +58,7 @@ extension DataFolder {
                                                message: "required file is missing\(also)"))
         }
         var decoder = FolderDecoder(files: Array(pending.values), timeZone: timeZone, problems: problems,
-                                    fastPath: fastPath)
+                                    fastPath: fastPath, chunkSize: chunkSize)
         return decoder.run(progress: progress)
     }
 }
@@ -74,7 +74,7 @@ struct PendingFile: Sendable {
 struct CollectionFileBytes {
     let collection: CollectionName
     let fileName: String
-    let bytes: [UInt8]
+    let contents: FileContents
 }
 
 /// Problems tagged with where they belong, so that the final list reads in file order.

@@ -33,11 +33,29 @@ public struct LoadedFile: Sendable {
     public let layout: FileLayout
     public let mode: ExtendedJSONMode
     /// The file's bytes and each top-level document's byte range in them.
-    let bytes: [UInt8]
+    var bytes: [UInt8] { contents.bytes }
+    let contents: FileContents
     let documentRanges: [Range<Int>]
     /// For each document, its index in the loaded dataset's array for this collection, or nil
     /// when it did not load (such documents are written back untouched).
     let recordIndex: [Int?]
 
     public var documentCount: Int { documentRanges.count }
+
+    init(collection: CollectionName, fileName: String, layout: FileLayout, mode: ExtendedJSONMode,
+         contents: FileContents, documentRanges: [Range<Int>], recordIndex: [Int?]) {
+        self.collection = collection
+        self.fileName = fileName
+        self.layout = layout
+        self.mode = mode
+        self.contents = contents
+        self.documentRanges = documentRanges
+        self.recordIndex = recordIndex
+    }
+
+    init(collection: CollectionName, fileName: String, layout: FileLayout, mode: ExtendedJSONMode,
+         bytes: [UInt8], documentRanges: [Range<Int>], recordIndex: [Int?]) {
+        self.init(collection: collection, fileName: fileName, layout: layout, mode: mode,
+                  contents: FileContents(bytes), documentRanges: documentRanges, recordIndex: recordIndex)
+    }
 }

@@ -1,42 +1,95 @@
 /// What the checks between documents need from one collection file, gathered while its
 /// documents are typed: every readable `_id` and reference, and the users' emails and roles.
+///
+/// Ids are kept packed (`PackedID`: two words, no reference counting), so that the millions of
+/// ids and references of a large export cost neither retains while gathered nor releases when
+/// dropped, and the checks compare integers; string ids keep their text in `texts`.
 struct CollectionSummary {
     struct Reference {
         var position: Int32
         /// The field's place in `CrossChecks.referenceFields` of the collection.
         var slot: UInt8
-        var target: DocumentID
+        var target: PackedID
     }
 
     let collection: CollectionName
     let fileName: String
     /// Whether every document could be read: references into an incomplete file are not checked.
     var isComplete = true
-    /// The `_id` of each document (nil when missing or unreadable), by 0-based position.
-    var ids: [DocumentID?] = []
+    /// The `_id` of each document (`.none` when missing or unreadable), by 0-based position.
+    var ids: [PackedID] = []
     var references: [Reference] = []
+    /// The text of each string id packed here, by `PackedID.textIndex`.
+    var texts: [String] = []
     var emails: [(position: Int, email: String)] = []
     var roles: [(id: DocumentID, role: UserRole?)] = []
 
     /// The collection's reference fields, in `CrossChecks` order.
     let referenceFields: [String]
+    /// The last reference packed for each field, to pack a repeated one (the same doctor) once.
+    private var lastReferences: [(id: DocumentID, packed: PackedID)?] = [nil, nil]
 
-    init(collection: CollectionName, fileName: String) {
+    /// The 0-based position of the first document summarized here (a chunk of a file starts later).
+    let first: Int
+
+    init(collection: CollectionName, fileName: String, first: Int = 0) {
         self.collection = collection
         self.fileName = fileName
+        self.first = first
         referenceFields = CrossChecks.referenceFields[collection] ?? []
     }
 
+    /// The summary of the next chunk of the same file, appended.
+    mutating func append(_ next: CollectionSummary) {
+        let offset = UInt64(texts.count)
+        func moved(_ id: PackedID) -> PackedID { id.isText ? PackedID(a: id.a, b: id.b + offset) : id }
+        ids.append(contentsOf: next.ids.lazy.map(moved))
+        references.append(contentsOf: next.references.lazy.map {
+            Reference(position: $0.position, slot: $0.slot, target: moved($0.target))
+        })
+        texts.append(contentsOf: next.texts)
+        emails.append(contentsOf: next.emails)
+        roles.append(contentsOf: next.roles)
+        isComplete = isComplete && next.isComplete
+    }
+
+    /// Packs `id`, keeping a string id's text.
+    mutating func pack(_ id: DocumentID) -> PackedID {
+        let (packed, text) = DocumentIDIndex.packID(id)
+        guard let text else { return packed }
+        texts.append(text)
+        return PackedID(a: packed.a, b: UInt64(3) << 62 | UInt64(texts.count - 1))
+    }
+
+    /// A string id's text (nil for ObjectIds and integers), as the indexes want it.
+    func text(_ id: PackedID) -> String? { id.isText ? texts[id.textIndex] : nil }
+
+    /// The id `pack` packed.
+    func id(_ packed: PackedID) -> DocumentID? {
+        packed.isNone ? nil : DocumentIDIndex.unpack(packed, text: text(packed))
+    }
+
     mutating func add(position: Int, id: DocumentID?, references found: [(field: String, id: DocumentID)]) {
-        while ids.count < position - 1 { ids.append(nil) }
-        ids.append(id)
+        while ids.count < position - 1 - first { ids.append(.none) }
+        ids.append(id.map { pack($0) } ?? .none)
         for reference in found { addReference(position: position, field: reference.field, target: reference.id) }
     }
 
     /// A reference field the checks know (others are not checked, so not kept).
     @inline(__always) mutating func addReference(position: Int, field: String, target: DocumentID) {
         guard let slot = referenceFields.firstIndex(of: field) else { return }
-        references.append(Reference(position: Int32(position), slot: UInt8(slot), target: target))
+        addReference(position: position, slot: slot, target: target)
+    }
+
+    @inline(__always) private mutating func addReference(position: Int, slot: Int, target: DocumentID) {
+        let packed: PackedID
+        if slot < lastReferences.count, let last = lastReferences[slot], last.id == target {
+            packed = last.packed
+        } else {
+            packed = pack(target)
+            if slot < lastReferences.count { lastReferences[slot] = (target, packed) }
+        }
+        references.append(Reference(position: Int32(position), slot: UInt8(slot), target: packed))
     }
 
     mutating func addUser(position: Int, id: DocumentID?, object: JSONObject) {
@@ -64,8 +117,8 @@ struct CollectionSummary {
     func indexIDs() -> IndexedIDs {
         var index = DocumentIDIndex(minimumCapacity: ids.count)
         var duplicates: [(position: Int, problem: DataProblem)] = []
-        for (i, id) in ids.enumerated() {
-            guard let id, let first = index.insertIfAbsent(id, Int32(i + 1)) else { continue }
+        for (i, id) in ids.enumerated() where !id.isNone {
+            guard let first = index.insertIfAbsent(id, text: text(id), Int32(i + 1)) else { continue }
             duplicates.append((i + 1, DataProblem(severity: .error, file: fileName, document: i + 1,
                                                   documentID: displayID(i + 1), field: "_id",
                                                   message: "is already used by document \(first)")))
@@ -75,7 +128,7 @@ struct CollectionSummary {
 
     /// The display `_id` of the document at 1-based `position`.
     func displayID(_ position: Int) -> String? {
-        position - 1 < ids.count ? ids[position - 1]?.description : nil
+        position - 1 < ids.count ? id(ids[position - 1])?.description : nil
     }
 }
 
@@ -85,11 +138,11 @@ extension CollectionSummary {
     /// Records a document the fast path read cleanly: its `_id` and references, in the order
     /// `RecordDecoders` reads them.
     mutating func add<Record: SummarizedRecord>(position: Int, record: Record) {
-        while ids.count < position - 1 { ids.append(nil) }
-        ids.append(record.id)
-        var slot: UInt8 = 0
+        while ids.count < position - 1 - first { ids.append(.none) }
+        ids.append(pack(record.id))
+        var slot = 0
         record.forEachReference { _, target in
-            references.append(Reference(position: Int32(position), slot: slot, target: target))
+            addReference(position: position, slot: slot, target: target)
             slot += 1
         }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The checks that need more than one document: duplicate `_id`s within a collection, duplicate
 /// emails, references to documents that do not exist, and references to a user of the wrong role.
 ///
@@ -28,19 +30,46 @@ struct CrossChecks {
             if summary.isComplete { known[collection] = indexed.index }
         }
         if let users = summaries[.users] {
-            checkDuplicateEmails(users)
             roles = DocumentIDIndex(minimumCapacity: users.roles.count)
             for (id, role) in users.roles {
                 roles.insertIfAbsent(id, Int32(role.flatMap { UserRole.allCases.firstIndex(of: $0) } ?? -1))
             }
         }
-        check(.doctors, .users, role: .doctor)
-        check(.patients, .users, role: .patient)
-        check(.medicalReps, .users, role: .medicalRep)
-        check(.appointments, .doctors, .patients)
-        check(.repVisits, .doctors, .medicalReps)
-        check(.schedules, .doctors)
-        check(.clinicDays, .doctors)
+        // The appointments' references (usually most of them) on one core, the rest on the
+        // other; each collection's problems come from one part, in their usual order.
+        let parts = Parts(self)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                parts.checks[0].check(.appointments, .doctors, .patients)
+                return
+            }
+            if let users = parts.checks[1].summaries[.users] { parts.checks[1].checkDuplicateEmails(users) }
+            parts.checks[1].check(.doctors, .users, role: .doctor)
+            parts.checks[1].check(.patients, .users, role: .patient)
+            parts.checks[1].check(.medicalReps, .users, role: .medicalRep)
+            parts.checks[1].check(.repVisits, .doctors, .medicalReps)
+            parts.checks[1].check(.schedules, .doctors)
+            parts.checks[1].check(.clinicDays, .doctors)
+        }
+        problems += parts.checks[1].problems + parts.checks[0].problems
+    }
+
+    /// Two copies of the checks (with no problems yet), one per core. Each thread works on its
+    /// own element only.
+    private final class Parts: @unchecked Sendable {
+        var checks: UnsafeMutableBufferPointer<CrossChecks>
+
+        init(_ base: CrossChecks) {
+            var copy = base
+            copy.problems = []
+            checks = .allocate(capacity: 2)
+            checks.initialize(repeating: copy)
+        }
+
+        deinit {
+            checks.deinitialize()
+            checks.deallocate()
+        }
     }
 
     private mutating func report(_ summary: CollectionSummary, _ position: Int32, _ field: String, _ message: String) {
@@ -57,8 +86,10 @@ struct CrossChecks {
 
     private mutating func checkDuplicateEmails(_ users: CollectionSummary) {
         var first: [String: Int] = [:]
+        first.reserveCapacity(users.emails.count)
         for (position, email) in users.emails {
-            let key = email.lowercased()
+            // Most emails are lowercase already: no new string for those.
+            let key = email.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 0x80 }) ? email.lowercased() : email
             if let earlier = first[key] {
                 let earlierID = users.displayID(earlier).map { " (_id \($0))" } ?? ""
                 report(users, position, "email",
@@ -77,22 +108,41 @@ struct CrossChecks {
         let fields = summary.referenceFields
         // Looked up once per target rather than once per reference.
         let targetIndexes = targets.map { known[$0] }
-        for reference in summary.references {
+        let targetFiles = targets.map { summaries[$0] }
+        // The last reference of each field found good: consecutive documents often repeat it
+        // (the same doctor), and then it is the very same string, compared at once.
+        var lastGood: [PackedID] = Array(repeating: .none, count: targets.count)
+        let references = summary.references
+        let ahead = 12
+        for (i, reference) in references.enumerated() {
+            // The probe of a reference a few steps on is started now: the targets are random, so
+            // each would otherwise wait for memory.
+            if i + ahead < references.count {
+                let next = references[i + ahead]
+                if Int(next.slot) < targets.count, !next.target.isText { targetIndexes[Int(next.slot)]?.prefetch(next.target) }
+            }
             let slot = Int(reference.slot)
-            guard slot < targets.count, let ids = targetIndexes[slot], let targetFile = summaries[targets[slot]] else {
+            guard slot < targets.count, let ids = targetIndexes[slot], let targetFile = targetFiles[slot] else {
                 continue
             }
-            guard ids.contains(reference.target) else {
+            let target = reference.target
+            // Only an ObjectId or integer is equal by its packed form alone.
+            if !target.isText, lastGood[slot] == target { continue }
+            let text = summary.text(target)
+            guard ids.value(for: target, text: text) != nil else {
+                let id = summary.id(target)!
                 report(summary, reference.position, fields[slot],
-                       "\(Self.text(reference.target)) does not match any _id in \(targetFile.fileName)"
-                       + Self.lookalikeHint(reference.target, in: ids))
+                       "\(Self.text(id)) does not match any _id in \(targetFile.fileName)"
+                       + Self.lookalikeHint(id, in: ids))
                 continue
             }
-            if let role, let actualIndex = roles.value(for: reference.target), actualIndex >= 0,
+            if let role, let actualIndex = roles.value(for: target, text: text), actualIndex >= 0,
                case let actual = UserRole.allCases[Int(actualIndex)], actual != role {
                 report(summary, reference.position, fields[slot],
-                       "\(Self.text(reference.target)) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
+                       "\(Self.text(summary.id(target)!)) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
+                continue
             }
+            lastGood[slot] = target
         }
     }
 

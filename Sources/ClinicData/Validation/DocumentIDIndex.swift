@@ -1,3 +1,5 @@
+import CSimdjson
+
 /// A hash map from `DocumentID` to a small integer (a document's position, a dense index),
 /// made for the million-id collections of large exports. Each slot holds the id packed into
 /// two words (an ObjectId's 12 bytes, or an integer), so probing compares integers in one flat
@@ -29,7 +31,20 @@ struct DocumentIDIndex: Sendable {
     /// - Complexity: O(1) expected.
     func value(for id: DocumentID) -> Int32? {
         let (a, b, text) = Self.pack(id)
-        return slots.withUnsafeBufferPointer { slots in
+        return value(a, b, text)
+    }
+
+    /// Starts loading the slot where `id` would be into the cache, for a lookup a few steps later.
+    @inline(__always) func prefetch(_ id: PackedID) {
+        let slot = Self.hash(id.a, id.b) & mask
+        slots.withUnsafeBufferPointer { csj_prefetch($0.baseAddress! + slot) }
+    }
+
+    /// The value stored for a packed id (`text`: a string id's text, nil for the other kinds).
+    func value(for id: PackedID, text: String?) -> Int32? { value(id.a, id.b, text) }
+
+    private func value(_ a: UInt64, _ b: UInt64, _ text: String?) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
             var i = Self.hash(a, b) & mask
             while slots[i].b != 0 {
                 if slots[i].a == a, matches(slots[i].b, b, text) { return slots[i].value }
@@ -46,8 +61,18 @@ struct DocumentIDIndex: Sendable {
     /// - Complexity: O(1) amortized.
     @discardableResult
     mutating func insertIfAbsent(_ id: DocumentID, _ value: Int32) -> Int32? {
+        let (a, b, text) = Self.pack(id)
+        return insertIfAbsent(a, b, text, value)
+    }
+
+    /// `insertIfAbsent` for a packed id (`text`: a string id's text, nil for the other kinds).
+    @discardableResult
+    mutating func insertIfAbsent(_ id: PackedID, text: String?, _ value: Int32) -> Int32? {
+        insertIfAbsent(id.a, id.b, text, value)
+    }
+
+    private mutating func insertIfAbsent(_ a: UInt64, _ packed: UInt64, _ text: String?, _ value: Int32) -> Int32? {
         if (count + 1) * 2 > slots.count { grow() }
-        let (a, packed, text) = Self.pack(id)
         var b = packed
         var i = Self.hash(a, b) & mask
         while slots[i].b != 0 {
@@ -92,14 +117,27 @@ struct DocumentIDIndex: Sendable {
     }
 
     private func unpack(_ slot: Slot) -> DocumentID {
-        switch slot.b & Self.kindMask {
-        case Self.objectIdKind:
-            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: slot.a >> (56 - 8 * UInt64($0))) }
-                + (0..<4).map { UInt8(truncatingIfNeeded: slot.b >> (24 - 8 * UInt64($0))) }
+        let packed = PackedID(a: slot.a, b: slot.b)
+        return Self.unpack(packed, text: packed.isText ? strings[Int(slot.b & ~Self.kindMask)] : nil)
+    }
+
+    /// A packed id with the text of a string id (or of an ObjectId that is not 24 hex digits)
+    /// apart: what `CollectionSummary` keeps instead of millions of `DocumentID`s.
+    static func packID(_ id: DocumentID) -> (PackedID, text: String?) {
+        let (a, b, text) = pack(id)
+        return (PackedID(a: a, b: b), text)
+    }
+
+    /// The id `packID` packed.
+    static func unpack(_ id: PackedID, text: String?) -> DocumentID {
+        switch id.b & kindMask {
+        case objectIdKind:
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: id.a >> (56 - 8 * UInt64($0))) }
+                + (0..<4).map { UInt8(truncatingIfNeeded: id.b >> (24 - 8 * UInt64($0))) }
             return .objectId(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
-        case Self.intKind: return .int(Int64(bitPattern: slot.a))
+        case intKind: return .int(Int64(bitPattern: id.a))
         default:
-            let text = strings[Int(slot.b & ~Self.kindMask)]
+            let text = text ?? ""
             return text.hasPrefix("\u{1}") ? .objectId(String(text.dropFirst())) : .string(text)
         }
     }
@@ -161,4 +199,19 @@ struct DocumentIDIndex: Sendable {
         for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return h
     }
+}
+
+/// A document id in two words: an ObjectId's 12 bytes or an integer exactly; a string id as its
+/// hash, its text kept by whoever packed it (`isText`). `b == 0` is no id at all.
+struct PackedID: Equatable, Sendable {
+    var a: UInt64
+    var b: UInt64
+
+    static let none = PackedID(a: 0, b: 0)
+
+    var isNone: Bool { b == 0 }
+    /// Whether this is a string id (its text is kept apart).
+    var isText: Bool { b >> 62 == 3 }
+    /// For a text id packed by `CollectionSummary`: where its text is.
+    var textIndex: Int { Int(b & ~(UInt64(3) << 62)) }
 }

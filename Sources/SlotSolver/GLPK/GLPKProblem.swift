@@ -233,6 +233,9 @@ public final class GLPKProblem {
         return glp_get_row_dual(handle, Int32(r + 1))
     }
 
+    /// The objective coefficient of column `j`.
+    public func objectiveValueOfColumn(_ j: Int) -> Double { objectiveCoefficients[j] }
+
     /// The objective value of the column values `x` (without the constant term).
     public func objectiveValue(_ x: [Double]) -> Double {
         zip(objectiveCoefficients, x).reduce(0) { $0 + $1.0 * $1.1 }

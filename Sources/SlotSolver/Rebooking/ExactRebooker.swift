@@ -5,15 +5,27 @@
 ///    (`DateAssignmentMaster`, GLPK, warm-started from the best known solution — first the
 ///    greedy one) and an exact within-day check (`DayArrangement`, GLPK's time-indexed model when
 ///    the search gives up) that turns every date whose items do not fit into a no-good cut;
-/// 3. large parts first get a column-generation bound, an LP rounding and LP dives.
+/// 3. large parts (too many doctor-date patterns to hold at once) first get a bound from column
+///    generation and a Lagrangian bound on its duals, solutions from LP rounding, LP dives and a
+///    large-neighbourhood search (each neighbourhood solved exactly by this same solver), and
+///    then the loop over the generated patterns.
 ///
-/// Bounds are proven: each master optimum (or GLPK's bound under a time limit, or the
-/// column-generation LP) bounds the part from below, and the parts' bounds add up.
+/// Parts are solved smallest first, so that a time limit spent on a large part leaves the small
+/// ones solved. Bounds are proven: each master optimum (or GLPK's bound under a time limit, or
+/// the column-generation and Lagrangian bounds) bounds the part from below, and the parts'
+/// bounds add up.
 struct ExactRebooker {
     let instance: RebookingInstance
     let options: RebookingOptions
     let clock: ContinuousClockReading
     let progress: ((RebookingProgress) -> Void)?
+    /// Whether large parts are improved by large-neighbourhood search (off inside a neighbourhood).
+    var searchesNeighbourhoods = true
+    /// Items freed per neighbourhood, and seconds per neighbourhood solve.
+    var neighbourhoodSize = 200
+    var neighbourhoodSeconds = 4.0
+    /// LP dives per large part before the neighbourhood search takes over.
+    var maxDives = 6
 
     struct Outcome {
         var solution: RebookingSolution
@@ -24,7 +36,7 @@ struct ExactRebooker {
     }
 
     init(instance: RebookingInstance, options: RebookingOptions, clock: ContinuousClockReading,
-         progress: ((RebookingProgress) -> Void)?) throws {
+         progress: ((RebookingProgress) -> Void)?) {
         self.instance = instance
         self.options = options
         self.clock = clock
@@ -45,7 +57,9 @@ struct ExactRebooker {
         var mipParts = 0
         var stoppedByTime = false
         var allProven = true
-        for (p, part) in parts.enumerated() where Double(objectives[p]) > bounds[p] {
+        for p in parts.indices.sorted(by: { (parts[$0].count, $0) < (parts[$1].count, $1) })
+        where Double(objectives[p]) > bounds[p] {
+            let part = parts[p]
             if let left = remainingSeconds, left <= 0 {
                 stoppedByTime = true
                 allProven = false
@@ -138,7 +152,7 @@ struct ExactRebooker {
             // A large part: the column-generation bound, a solution rounded from its LP, then LP
             // dives, each with the cuts of the ones before, while they hit dates that do not fit.
             guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else { return outOfTime() }
-            lower = max(lower, (lp - 1e-6).rounded(.up))
+            lower = max(lower, (max(lp, master.lagrangianBound()) - 1e-6).rounded(.up))
             var rounded = roundLP(part, choices: master.lpChoices())
             improve(part, &rounded)
             if partObjective(part, rounded) < bestObjective {
@@ -146,7 +160,7 @@ struct ExactRebooker {
                 bestObjective = partObjective(part, rounded)
             }
             if let answer = finished() { return answer }
-            for _ in 0..<6 {
+            for _ in 0..<maxDives {
                 var lpBound: Double?
                 let days = try master.dive(timeLimit: remainingSeconds.map { $0 * 0.4 }, clock: clock, bound: &lpBound)
                 if let lpBound { lower = max(lower, (lpBound - 1e-6).rounded(.up)) }
@@ -154,6 +168,14 @@ struct ExactRebooker {
                 let cuts = try consider(days)
                 if let answer = finished() { return answer }
                 if cuts == 0 { break }
+            }
+            if searchesNeighbourhoods {
+                let bound = lower, gap = options.relativeGap
+                best = try neighbourhoodSearch(part, from: best) { objective in
+                    Double(objective) - bound <= gap * Double(abs(objective))
+                }
+                bestObjective = partObjective(part, best)
+                if let answer = finished() { return answer }
             }
         }
         while true {
@@ -177,6 +199,87 @@ struct ExactRebooker {
                     : PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
             }
         }
+    }
+
+    // MARK: - Large-neighbourhood search
+
+    /// Improves a large part's solution by solving neighbourhoods exactly: the items of a few
+    /// doctors linked through shared reps and patients are freed, everything else stays where it
+    /// is, and the neighbourhood — a small instance of its own — goes through this same exact
+    /// solver with a short time limit. Doctors whose items lie furthest beyond their earliest
+    /// dates are the seeds. Stops when `done()`, when time runs out, or after a round over every
+    /// seed without improvement.
+    func neighbourhoodSearch(_ part: [Int], from start: RebookingSolution,
+                             done: (Int) -> Bool) throws -> RebookingSolution {
+        var best = start
+        var objective = partObjective(part, best)
+        var itemsOfDoctor: [Int32: [Int]] = [:]
+        var doctorsOfPerson: [ResourceDay: Set<Int32>] = [:]   // person keyed with day 0
+        for i in part {
+            let item = instance.items[i]
+            itemsOfDoctor[item.doctor, default: []].append(i)
+            doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0), default: []].insert(item.doctor)
+        }
+        func excess(_ doctor: Int32) -> Int {
+            itemsOfDoctor[doctor]!.reduce(0) { sum, i in
+                let p = best.placements[i]
+                let earliest = instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
+                let cost = p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
+                                      : instance.items[i].unplacedCost
+                return sum + cost - earliest
+            }
+        }
+        let target = neighbourhoodSize
+        var quietSeeds = 0
+        var tried = Set<Int32>()
+        while !done(objective) {
+            if let left = remainingSeconds, left < 0.5 { return best }
+            let seeds = itemsOfDoctor.keys.filter { !tried.contains($0) && excess($0) > 0 }
+            guard let seed = seeds.max(by: { (excess($0), -$0) < (excess($1), -$1) }) else {
+                if quietSeeds == tried.count || tried.isEmpty { return best }   // a full round without gain
+                tried.removeAll()
+                quietSeeds = 0
+                continue
+            }
+            tried.insert(seed)
+            // Breadth-first over doctors linked by the persons of their items.
+            var doctors: [Int32] = [seed]
+            var seen: Set<Int32> = [seed]
+            var free: [Int] = []
+            var k = 0
+            while k < doctors.count && free.count < target {
+                let doctor = doctors[k]
+                k += 1
+                free += itemsOfDoctor[doctor]!
+                for i in itemsOfDoctor[doctor]! {
+                    let item = instance.items[i]
+                    for next in doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0)]!.sorted()
+                    where seen.insert(next).inserted {
+                        doctors.append(next)
+                    }
+                }
+            }
+            free.sort()
+            let sub = RebookingInstance(neighbourhoodOf: free, in: instance, around: best)
+            var warm = RebookingSolution(unplacedCount: free.count)
+            for (j, i) in free.enumerated() { warm.placements[j] = best.placements[i] }
+            var subOptions = options
+            subOptions.relativeGap = 0
+            subOptions.timeLimitSeconds = min(neighbourhoodSeconds, remainingSeconds ?? .infinity)
+            var solver = ExactRebooker(instance: sub, options: subOptions, clock: ContinuousClockReading(),
+                                           progress: nil)
+            solver.searchesNeighbourhoods = false
+            let result = try solver.solve(startingFrom: warm)
+            let before = warm.objective(in: sub), after = result.solution.objective(in: sub)
+            if after < before {
+                for (j, i) in free.enumerated() { best.placements[i] = result.solution.placements[j] }
+                objective -= before - after
+                quietSeeds = 0
+            } else {
+                quietSeeds += 1
+            }
+        }
+        return best
     }
 
     // MARK: - Within-day check

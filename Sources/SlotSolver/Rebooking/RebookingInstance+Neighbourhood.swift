@@ -16,11 +16,15 @@ extension RebookingInstance {
         var keys = Set<ResourceDay>()
         var countKeys = Set<ResourceDay>()
         for i in free {
+            // Every date the item could take, not only its candidates in `base`: the candidates
+            // are recomputed below from these resource-dates, so each must be complete.
             let item = base.items[i]
-            for day in base.candidateDays(of: i) {
-                keys.insert(ResourceDay(.doctor, item.doctor, day: day.day))
-                keys.insert(ResourceDay.person(item.kind, item.person, day: day.day))
-                countKeys.insert(ResourceDay.count(item.kind, doctor: item.doctor, day: day.day))
+            let firstDay = max(0, base.range.first.days(to: item.originalDate) + 1)
+            guard firstDay < base.range.count else { continue }
+            for day in Int32(firstDay)..<Int32(base.range.count) {
+                keys.insert(ResourceDay(.doctor, item.doctor, day: day))
+                keys.insert(ResourceDay.person(item.kind, item.person, day: day))
+                countKeys.insert(ResourceDay.count(item.kind, doctor: item.doctor, day: day))
             }
         }
         var busy: [ResourceDay: BusyTimeline] = [:]

@@ -40,6 +40,11 @@ extension ClinicPlan {
             let conflicts = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,
                                                     doctor: doctorIndex)
             let renderer = PlanRenderer(clinic: clinic, plan: plan, conflicts: conflicts)
+            if format == .json, let output {
+                // Large plans: the JSON goes to the file as bytes, never as one big string.
+                try writeCommandOutput(renderer.json().utf8Bytes + [UInt8(ascii: "\n")], to: output)
+                return
+            }
             let text: String
             switch format {
             case .table: text = renderer.table()

@@ -10,6 +10,7 @@ struct Directory {
 
     init(_ dataset: ClinicDataset) {
         var userNames: [DocumentID: String] = [:]
+        userNames.reserveCapacity(dataset.users.count)
         for user in dataset.users where userNames[user.id] == nil { userNames[user.id] = user.name }
         func name(_ userID: DocumentID, fallback: DocumentID) -> String { userNames[userID] ?? "(\(fallback))" }
         doctorNames = dataset.doctors.map { name($0.userId, fallback: $0.id) }

@@ -28,3 +28,12 @@ func writeCommandOutput(_ text: String, to output: String?) throws {
         throw badInput("cannot write \(output): \(error)")
     }
 }
+
+/// Writes bytes a command made to `-o FILE` atomically (large outputs skip the string).
+func writeCommandOutput(_ bytes: [UInt8], to output: String) throws {
+    do {
+        try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+    } catch {
+        throw badInput("cannot write \(output): \(error)")
+    }
+}

@@ -1,0 +1,112 @@
+import SlotSolver
+
+/// One collection file's decoding, in three steps that `FolderDecoder` runs on both cores:
+/// `prepare` reads the file and finds its documents; `decodeChunk` reads one chunk of them (a
+/// large file gives several chunks, so that both cores share it); `finish` joins the chunks in
+/// file order, or reads the whole file the general way when it needs to.
+protocol FileDecodingJob: AnyObject, Sendable {
+    /// The file's size, to order the work (largest first).
+    var size: Int { get }
+    /// Reads the file and splits it; afterwards `chunkCount` is known.
+    func prepare()
+    var chunkCount: Int { get }
+    /// Decodes chunk `k`; each chunk is decoded once, by one thread.
+    func decodeChunk(_ k: Int)
+    func finish() -> FolderDecoder.Outcome
+}
+
+/// A `FileDecodingJob` for one collection's record type.
+final class TypedFileDecodingJob<Record: SummarizedRecord>: FileDecodingJob, @unchecked Sendable {
+    private let pending: PendingFile
+    private let fastPath: Bool
+    private let plan: ChunkPlan
+    private let makeDecoder: (CollectionFileBytes) -> CollectionFileDecoder<Record>
+    private let keyPath: WritableKeyPath<ClinicDataset, [Record]>
+    let size: Int
+
+    private var file: CollectionFileBytes?
+    private var unreadable: DataProblem?
+    private var decoder: CollectionFileDecoder<Record>?
+    private var split: DocumentSplit?
+    private var chunks: [Range<Int>] = []
+    /// One slot per chunk, written by whichever thread decodes that chunk.
+    private var results: UnsafeMutableBufferPointer<CollectionFileDecoder<Record>.State?> = .init(start: nil, count: 0)
+    private var failed: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
+
+    init(_ pending: PendingFile, size: Int, fastPath: Bool, chunks: ChunkPlan,
+         keyPath: WritableKeyPath<ClinicDataset, [Record]>,
+         makeDecoder: @escaping (CollectionFileBytes) -> CollectionFileDecoder<Record>) {
+        self.pending = pending
+        plan = chunks
+        self.size = size
+        self.fastPath = fastPath
+        self.keyPath = keyPath
+        self.makeDecoder = makeDecoder
+    }
+
+    deinit {
+        if results.baseAddress != nil {
+            results.deinitialize()
+            results.deallocate()
+            failed.deallocate()
+        }
+    }
+
+    func prepare() {
+        do {
+            file = CollectionFileBytes(collection: pending.collection, fileName: pending.fileName,
+                                       contents: try FileContents.read(pending.path))
+        } catch {
+            unreadable = DataProblem(severity: .error, file: pending.fileName, message: "cannot be read (\(error.reason))")
+            return
+        }
+        let decoder = makeDecoder(file!)
+        self.decoder = decoder
+        guard fastPath, let split = decoder.split() else { return }
+        self.split = split
+        let count = split.ranges.count
+        let chunkSize = switch plan {
+        case .whole: max(1, count)
+        case .documents(let size): max(1, size)
+        }
+        chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+        results = .allocate(capacity: chunks.count)
+        results.initialize(repeating: nil)
+        failed = .allocate(capacity: chunks.count)
+        failed.initialize(repeating: false)
+    }
+
+    var chunkCount: Int { chunks.count }
+
+    func decodeChunk(_ k: Int) {
+        guard let decoder, let split else { return }
+        if let state = decoder.decodeChunk(split, chunks[k]) {
+            results[k] = state
+        } else {
+            failed[k] = true
+        }
+    }
+
+    func finish() -> FolderDecoder.Outcome {
+        guard let file, let decoder else {
+            return FolderDecoder.Outcome(unreadable: pending, unreadable!)
+        }
+        if let split, !failed.contains(true) {
+            // Taken out of the slots, so that joining them frees each as it goes.
+            var states: [CollectionFileDecoder<Record>.State] = []
+            states.reserveCapacity(results.count)
+            for k in results.indices {
+                states.append(results[k].take()!)
+            }
+            return FolderDecoder.Outcome(file, decoder.finish(split, &states), keyPath)
+        }
+        return FolderDecoder.Outcome(file, decoder.decodeGenerally(), keyPath)
+    }
+}
+
+/// How a file's documents are shared out.
+enum ChunkPlan: Sendable {
+    case whole
+    /// Chunks of this many documents (tests use tiny ones).
+    case documents(Int)
+}

@@ -78,6 +78,13 @@ extension GLPKProblem {
         parm.mip_gap = options.relativeGap
         // GLPK's defaults otherwise: Driebeck–Tomlin branching, best-local-bound backtracking.
         if options.depthFirst { parm.bt_tech = GLP_BT_DFS }
+        if options.integralObjective, let warmStart {
+            // GLPK prunes a node when its bound ≥ incumbent − tol_obj·(1 + |incumbent|). Every
+            // incumbent lies between the root LP value and the warm start's, so this keeps that
+            // margin below 1: only nodes that cannot hold a better integer value are pruned.
+            let reference = max(abs(objectiveValue(warmStart)), abs(lp.objective))
+            parm.tol_obj = 0.999 / (1 + reference)
+        }
         if options.cuts {
             parm.clq_cuts = GLP_ON
             parm.gmi_cuts = GLP_ON

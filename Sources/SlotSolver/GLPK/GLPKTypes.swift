@@ -92,9 +92,14 @@ public struct GLPKMIPOptions: Sendable {
     /// Search depth-first (finds integer solutions sooner, proves optimality later) instead of
     /// GLPK's default best-local-bound order.
     public var depthFirst: Bool = false
+    /// The objective takes only integer values on feasible solutions (integer costs on integer
+    /// columns, none on continuous ones). With a warm start, the search then prunes every node
+    /// whose bound is within 1 of the incumbent, as no better integer value fits in between.
+    public var integralObjective: Bool = false
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
-                cuts: Bool = false, depthFirst: Bool = false) {
+                cuts: Bool = false, depthFirst: Bool = false, integralObjective: Bool = false) {
+        self.integralObjective = integralObjective
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose

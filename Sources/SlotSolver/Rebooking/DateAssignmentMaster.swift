@@ -20,12 +20,12 @@ final class DateAssignmentMaster {
     let items: [Int]
     let problem: GLPKProblem
     /// x columns of the k-th item: firstColumn[k] ..< firstColumn[k + 1], one per candidate day.
-    private var firstColumn: [Int] = []
-    private var columnDay: [Int32] = []
-    private var unplacedColumn: [Int] = []
-    private var positionOfItem: [Int: Int] = [:]
+    private(set) var firstColumn: [Int] = []
+    private(set) var columnDay: [Int32] = []
+    private(set) var unplacedColumn: [Int] = []
+    private(set) var positionOfItem: [Int: Int] = [:]
     /// The position in `items` of each x column's item.
-    private var columnPosition: [Int] = []
+    private(set) var columnPosition: [Int] = []
     private(set) var cutCount = 0
     /// Every ≤ row on x besides the structure (assignment, convexity, linking): energy,
     /// strengthening rows and cuts — the rows `lagrangianBound` prices with their duals.
@@ -41,17 +41,17 @@ final class DateAssignmentMaster {
     /// Doctor-dates with more feasible sets than this are modelled with aggregate rows instead.
     var patternLimit: Int { 2_000 }
     /// The z column of each pattern in the model, by its x columns (ascending).
-    private var patternOf: [[Int]: Int] = [:]
-    private var patternPools: [PatternPool] = []
-    private var poolIndex: [ResourceDay: Int] = [:]
+    private(set) var patternOf: [[Int]: Int] = [:]
+    private(set) var patternPools: [PatternPool] = []
+    private(set) var poolIndex: [ResourceDay: Int] = [:]
     /// The linking row of each x column of a pattern doctor-date.
-    private var linkingRow: [Int: Int] = [:]
+    private(set) var linkingRow: [Int: Int] = [:]
     /// Whether this part is too large for all patterns at once (then they come by column generation).
     private(set) var generatesColumns = false
     /// Parts with more patterns than this use column generation.
     let fullPatternLimit: Int
     /// The doctor-date of each x column modelled with patterns.
-    private var patternDoctorDate: [Int: ResourceDay] = [:]
+    private(set) var patternDoctorDate: [Int: ResourceDay] = [:]
 
     /// - Parameter fullPatternLimit: parts with more feasible sets than this get them by column
     ///   generation.
@@ -173,7 +173,7 @@ final class DateAssignmentMaster {
     }
 
     /// Adds z columns for the given patterns of one pool.
-    private func addPatterns(pool p: Int, _ indices: [Int]) throws {
+    func addPatterns(pool p: Int, _ indices: [Int]) throws {
         let fresh = indices.filter { !patternPools[p].inModel[$0] }
         guard !fresh.isEmpty else { return }
         let entries = fresh.map { index in
@@ -233,7 +233,7 @@ final class DateAssignmentMaster {
         cutCount += 1
     }
 
-    private func column(of item: Int, day: Int32) -> Int {
+    func column(of item: Int, day: Int32) -> Int {
         let k = positionOfItem[item]!
         let offset = columnDay[firstColumn[k]..<firstColumn[k + 1]].firstIndex(of: day)!
         return offset
@@ -247,198 +247,6 @@ final class DateAssignmentMaster {
                 .map { (day: columnDay[$0], value: problem.lpValue($0)) }
                 .filter { $0.value > 1e-6 }
                 .sorted { $0.value > $1.value }
-        }
-    }
-
-    // MARK: - Lagrangian bound
-
-    /// A Lagrangian bound: price every side row into the x costs with a multiplier λ_r ≥ 0, and
-    /// the rest separates by doctor — each item's dates are all at its doctor. Each doctor's
-    /// problem (its items to dates, every date's set fitting at the doctor) is solved as an
-    /// integer problem (a small branch and bound, else a small pattern MIP), which is where the
-    /// bound gains on the LP: L(λ) = Σ_d min_d (c + λA) x − λ·limits ≤ the optimum, for any λ ≥ 0.
-    ///
-    /// - Parameter multipliers: λ per side row (`sideRows`); nil takes the LP duals (λ = −dual of
-    ///   a ≤ row), and then a doctor neither method solves counts with its share of the LP
-    ///   optimum (by complementary slackness x*_d is optimal for the doctor's LP), so L ≥ the LP
-    ///   bound. With other multipliers such a doctor counts with its items' cheapest options.
-    /// - Precondition: the last LP solve was optimal (after `generateColumns`).
-    func lagrangianBound(multipliers: [Double]? = nil, nodeLimit: Int = 20_000) -> Double {
-        let lambda = multipliers ?? sideRows.map { max(0, -problem.rowDual($0.row)) }
-        var reduced = (0..<columnDay.count).map { problem.objectiveValueOfColumn($0) }
-        var constant = 0.0
-        for (side, l) in zip(sideRows, lambda) where l > 1e-12 {
-            constant -= l * side.limit
-            for (c, a) in zip(side.columns, side.coefficients) { reduced[c] += l * a }
-        }
-        var byDoctor: [Int32: [Int]] = [:]
-        for (k, i) in items.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
-        var total = constant
-        let arrangement = DayArrangement(instance: instance)
-        for doctor in byDoctor.keys.sorted() {
-            let positions = byDoctor[doctor]!
-            if let solved = doctorMinimum(positions, reduced: reduced, arrangement: arrangement, nodeLimit: nodeLimit)
-                ?? (try? doctorMinimumByMIP(positions, reduced: reduced)) ?? nil {
-                total += solved
-            } else if multipliers == nil {
-                for k in positions {
-                    for c in firstColumn[k]..<firstColumn[k + 1] { total += reduced[c] * problem.lpValue(c) }
-                    total += problem.objectiveValueOfColumn(unplacedColumn[k]) * problem.lpValue(unplacedColumn[k])
-                }
-            } else {
-                for k in positions {
-                    let cheapest = (firstColumn[k]..<firstColumn[k + 1]).min { reduced[$0] < reduced[$1] }
-                    let unplaced = problem.objectiveValueOfColumn(unplacedColumn[k])
-                    total += cheapest.map { min(reduced[$0], unplaced) } ?? unplaced
-                }
-            }
-        }
-        return total
-    }
-
-    /// The same as `doctorMinimum`, as a small pattern MIP over GLPK, for doctors with too many
-    /// items for the search: nil when a date has too many feasible sets or GLPK does not finish.
-    private func doctorMinimumByMIP(_ positions: [Int], reduced: [Double]) throws -> Double? {
-        let mip = GLPKProblem(name: "doctor", sense: .minimize)
-        var xColumn: [Int: Int] = [:]   // master x column -> local column
-        var byDay: [Int32: [MasterStrengthening.Choice]] = [:]
-        var rows = GLPKRowBatch()
-        for k in positions {
-            let columns = Array(firstColumn[k]..<firstColumn[k + 1])
-            let local = try mip.addColumns(columns.count + 1, kind: .binary,
-                                           objective: columns.map { reduced[$0] } + [problem.objectiveValueOfColumn(unplacedColumn[k])])
-            for (c, l) in zip(columns, local) {
-                xColumn[c] = l
-                let day = instance.candidateDays(of: items[k]).first { $0.day == columnDay[c] }!
-                let starts = instance.startMinutes(day)
-                byDay[columnDay[c], default: []].append(.init(column: c, item: items[k], day: day,
-                                                              earliest: starts.first!, latest: starts.last!))
-            }
-            rows.appendSum(of: Array(local), bounds: .fixed(1))
-        }
-        try mip.addRows(rows)
-        for day in byDay.keys.sorted() {
-            let group = byDay[day]!
-            guard group.count > 1 else { continue }
-            guard let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit) else { return nil }
-            // Σ z ≤ 1 and x = Σ_{P ∋ x} z, as in the master.
-            var side = GLPKRowBatch()
-            side.appendSum(of: [Int](), bounds: .atMost(1))
-            for choice in group { side.append(columns: [xColumn[choice.column]!], values: [1], bounds: .fixed(0)) }
-            let first = try mip.addRows(side).lowerBound
-            var linking: [Int: Int] = [:]
-            for (m, choice) in group.enumerated() { linking[choice.column] = first + 1 + m }
-            try mip.addColumns(kind: .continuous, bounds: .atLeast(0), objective: [Double](repeating: 0, count: patterns.count),
-                               entries: patterns.map { pattern in
-                                   [(row: first, value: 1.0)] + pattern.map { (row: linking[group[$0].column]!, value: -1.0) }
-                               })
-        }
-        let outcome = try mip.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: 1))
-        return outcome.isProvenOptimal ? outcome.objective : nil
-    }
-
-    /// The cheapest way to give one doctor's items dates (or none) so that every date's set fits,
-    /// by depth-first branch and bound over the items' options, cheapest first.
-    /// - Returns: nil when the search exceeded `nodeLimit`.
-    private func doctorMinimum(_ positions: [Int], reduced: [Double], arrangement: DayArrangement,
-                               nodeLimit: Int) -> Double? {
-        // Options per item, cheapest first: (column or -1 for unplaced, cost).
-        let options: [[(column: Int, cost: Double)]] = positions.map { k in
-            var list = (firstColumn[k]..<firstColumn[k + 1]).map { (column: $0, cost: reduced[$0]) }
-            list.append((column: -1, cost: problem.objectiveValueOfColumn(unplacedColumn[k])))
-            return list.sorted { $0.cost < $1.cost }
-        }
-        let cheapest = options.map { $0[0].cost }
-        var suffix = [Double](repeating: 0, count: positions.count + 1)
-        for k in stride(from: positions.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + cheapest[k] }
-        var best = Double.infinity
-        var chosen: [Int32: [Int]] = [:]   // day -> x columns chosen there
-        var fits: [[Int]: Bool] = [:]
-        var nodes = 0
-        var exhausted = false
-        func setFits(_ columns: [Int], day: Int32) -> Bool {
-            let key = columns.sorted()
-            if let known = fits[key] { return known }
-            let entries = key.map { c -> DayArrangement.Entry in
-                let k = columnPosition[c]
-                return DayArrangement.Entry(item: items[k], day: instance.candidateDays(of: items[k]).first { $0.day == day }!)
-            }
-            let ok = arrangement.arrange(entries) != .infeasible   // undecided counts as fitting (keeps the bound valid)
-            fits[key] = ok
-            return ok
-        }
-        func search(_ depth: Int, _ cost: Double) {
-            nodes += 1
-            if nodes > nodeLimit { exhausted = true; return }
-            if cost + suffix[depth] >= best - 1e-9 { return }
-            if depth == positions.count { best = cost; return }
-            for option in options[depth] {
-                if exhausted { return }
-                if option.column < 0 {
-                    search(depth + 1, cost + option.cost)
-                    continue
-                }
-                let day = columnDay[option.column]
-                var set = chosen[day] ?? []
-                set.append(option.column)
-                guard set.count == 1 || setFits(set, day: day) else { continue }
-                chosen[day] = set
-                search(depth + 1, cost + option.cost)
-                set.removeLast()
-                chosen[day] = set
-            }
-        }
-        search(0, 0)
-        return exhausted ? nil : best
-    }
-
-    // MARK: - Diving
-
-    /// An LP dive for a solution: fix the items whose LP date is (nearly) decided, re-solve with
-    /// the dual simplex (pricing in patterns as needed), repeat until every item is decided.
-    /// A heuristic for large parts; its fixings are undone before returning.
-    /// - Returns: a range day per item of the part (-1: unplaced), or nil when the dive failed
-    ///   or time ran out.
-    /// - Parameter bound: set to the LP bound before the first fixing (valid for the part: the
-    ///   LP with all cuts so far and every pattern priced in).
-    func dive(timeLimit: Double?, clock: ContinuousClockReading, bound: inout Double?) throws -> [Int32]? {
-        let start = clock.elapsedSeconds
-        var changed: [(Int, GLPKBounds)] = []
-        defer { for (c, b) in changed.reversed() { try? problem.setColumnBounds(c, b) } }
-        var fixedAt: [ResourceDay: [Int]] = [:]
-        var decided = [Int32?](repeating: nil, count: items.count)
-        func fix(_ k: Int, _ day: Int32) throws {
-            decided[k] = day
-            let keep = day < 0 ? unplacedColumn[k] : column(of: items[k], day: day)
-            for c in Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]] where c != keep {
-                changed.append((c, problem.columnBounds(c)))
-                try problem.setColumnBounds(c, .fixed(0))
-            }
-            guard day >= 0, let key = patternDoctorDate[keep], let p = poolIndex[key] else { return }
-            fixedAt[key, default: []].append(keep)
-            let needed = Set(fixedAt[key]!)
-            let containing = patternPools[p].patterns.indices.filter { needed.isSubset(of: patternPools[p].patterns[$0]) }
-            try addPatterns(pool: p, containing)
-        }
-        while true {
-            let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
-            if let left, left <= 0 { return nil }
-            guard let lp = try generateColumns(timeLimit: left, clock: clock, dual: true) else { return nil }
-            if changed.isEmpty { bound = lp }
-            let choices = lpChoices()
-            var undecided: [(k: Int, day: Int32, value: Double)] = []
-            for k in items.indices where decided[k] == nil {
-                guard let top = choices[k].first else { try fix(k, -1); continue }
-                if top.value >= 0.999 { try fix(k, top.day) } else { undecided.append((k, top.day, top.value)) }
-            }
-            if undecided.isEmpty { return decided.map { $0! } }
-            let sure = undecided.filter { $0.value >= 0.9 }
-            if sure.isEmpty {
-                let best = undecided.max { $0.value < $1.value }!
-                try fix(best.k, best.day)
-            } else {
-                for choice in sure { try fix(choice.k, choice.day) }
-            }
         }
     }
 
@@ -471,7 +279,8 @@ final class DateAssignmentMaster {
             }
         }
         let outcome = try problem.solveMIP(
-            options: GLPKMIPOptions(timeLimitSeconds: left, relativeGap: relativeGap, verbose: verbose),
+            options: GLPKMIPOptions(timeLimitSeconds: left, relativeGap: relativeGap, verbose: verbose,
+                                    integralObjective: true),
             warmStart: warm)
         guard let objective = outcome.objective else { return nil }
         let values = problem.mipValues()

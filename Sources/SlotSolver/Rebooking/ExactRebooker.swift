@@ -24,6 +24,8 @@ struct ExactRebooker {
     /// Items freed per neighbourhood, and seconds per neighbourhood solve.
     var neighbourhoodSize = 200
     var neighbourhoodSeconds = 4.0
+    /// The relative gap of the master in the rounds that look for dates that do not fit.
+    var scoutingGap = 0.002
     /// LP dives per large part before the neighbourhood search takes over.
     var maxDives = 6
 
@@ -178,10 +180,14 @@ struct ExactRebooker {
                 if let answer = finished() { return answer }
             }
         }
+        // Early rounds only look for dates that do not fit, so a master within a small gap does;
+        // once a round finds none, the master is solved to the requested gap.
+        var scouting = options.relativeGap < scoutingGap
         while true {
             let left = remainingSeconds
             if let left, left <= 0 { return outOfTime() }
-            guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: options.relativeGap,
+            let gap = scouting ? scoutingGap : options.relativeGap
+            guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: gap,
                                                  verbose: options.verboseSolver, clock: clock) else {
                 if let left = remainingSeconds, left <= 0.01 { return outOfTime() }
                 throw RebookingError(.solverFailed, "the date-assignment MIP found no solution, though leaving every item unplaced is one")
@@ -192,6 +198,10 @@ struct ExactRebooker {
             // A proven master optimum whose dates all fit is optimal for the part.
             if cuts == 0 && outcome.proven { lower = max(lower, outcome.objective) }
             if let answer = finished() { return answer }
+            if scouting {
+                if cuts == 0 { scouting = false }
+                continue
+            }
             if cuts == 0 && !outcome.proven {
                 // The master stopped short of optimal (time, or only generated patterns): no
                 // further round can do better than it did.
@@ -199,87 +209,6 @@ struct ExactRebooker {
                     : PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
             }
         }
-    }
-
-    // MARK: - Large-neighbourhood search
-
-    /// Improves a large part's solution by solving neighbourhoods exactly: the items of a few
-    /// doctors linked through shared reps and patients are freed, everything else stays where it
-    /// is, and the neighbourhood — a small instance of its own — goes through this same exact
-    /// solver with a short time limit. Doctors whose items lie furthest beyond their earliest
-    /// dates are the seeds. Stops when `done()`, when time runs out, or after a round over every
-    /// seed without improvement.
-    func neighbourhoodSearch(_ part: [Int], from start: RebookingSolution,
-                             done: (Int) -> Bool) throws -> RebookingSolution {
-        var best = start
-        var objective = partObjective(part, best)
-        var itemsOfDoctor: [Int32: [Int]] = [:]
-        var doctorsOfPerson: [ResourceDay: Set<Int32>] = [:]   // person keyed with day 0
-        for i in part {
-            let item = instance.items[i]
-            itemsOfDoctor[item.doctor, default: []].append(i)
-            doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0), default: []].insert(item.doctor)
-        }
-        func excess(_ doctor: Int32) -> Int {
-            itemsOfDoctor[doctor]!.reduce(0) { sum, i in
-                let p = best.placements[i]
-                let earliest = instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
-                let cost = p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
-                                      : instance.items[i].unplacedCost
-                return sum + cost - earliest
-            }
-        }
-        let target = neighbourhoodSize
-        var quietSeeds = 0
-        var tried = Set<Int32>()
-        while !done(objective) {
-            if let left = remainingSeconds, left < 0.5 { return best }
-            let seeds = itemsOfDoctor.keys.filter { !tried.contains($0) && excess($0) > 0 }
-            guard let seed = seeds.max(by: { (excess($0), -$0) < (excess($1), -$1) }) else {
-                if quietSeeds == tried.count || tried.isEmpty { return best }   // a full round without gain
-                tried.removeAll()
-                quietSeeds = 0
-                continue
-            }
-            tried.insert(seed)
-            // Breadth-first over doctors linked by the persons of their items.
-            var doctors: [Int32] = [seed]
-            var seen: Set<Int32> = [seed]
-            var free: [Int] = []
-            var k = 0
-            while k < doctors.count && free.count < target {
-                let doctor = doctors[k]
-                k += 1
-                free += itemsOfDoctor[doctor]!
-                for i in itemsOfDoctor[doctor]! {
-                    let item = instance.items[i]
-                    for next in doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0)]!.sorted()
-                    where seen.insert(next).inserted {
-                        doctors.append(next)
-                    }
-                }
-            }
-            free.sort()
-            let sub = RebookingInstance(neighbourhoodOf: free, in: instance, around: best)
-            var warm = RebookingSolution(unplacedCount: free.count)
-            for (j, i) in free.enumerated() { warm.placements[j] = best.placements[i] }
-            var subOptions = options
-            subOptions.relativeGap = 0
-            subOptions.timeLimitSeconds = min(neighbourhoodSeconds, remainingSeconds ?? .infinity)
-            var solver = ExactRebooker(instance: sub, options: subOptions, clock: ContinuousClockReading(),
-                                           progress: nil)
-            solver.searchesNeighbourhoods = false
-            let result = try solver.solve(startingFrom: warm)
-            let before = warm.objective(in: sub), after = result.solution.objective(in: sub)
-            if after < before {
-                for (j, i) in free.enumerated() { best.placements[i] = result.solution.placements[j] }
-                objective -= before - after
-                quietSeeds = 0
-            } else {
-                quietSeeds += 1
-            }
-        }
-        return best
     }
 
     // MARK: - Within-day check
@@ -372,103 +301,5 @@ struct ExactRebooker {
             if try arrangeExactly(trial) == .infeasible { core = trial } else { k += 1 }
         }
         return core
-    }
-
-    /// Local improvement: moves single items to an earlier slot that is free, until none moves.
-    /// - Complexity: O(passes × items × candidate starts × log k).
-    func improve(_ part: [Int], _ solution: inout RebookingSolution) {
-        var state = PlacementState()
-        for i in part where solution.placements[i].isPlaced {
-            let p = solution.placements[i]
-            state.place(instance.items[i], day: instance.candidateDays(of: i).first { $0.day == p.day }!, start: p.start)
-        }
-        for _ in 0..<4 {
-            var moved = false
-            for i in part {
-                let p = solution.placements[i]
-                let limit = p.isPlaced ? p.day : Int32.max
-                guard let first = instance.candidateDays(of: i).first, first.day < limit else { continue }
-                let current = p.isPlaced ? instance.candidateDays(of: i).first { $0.day == p.day } : nil
-                if let current { state.remove(instance.items[i], day: current, start: p.start) }
-                if let (day, start) = state.earliestFit(for: i, in: instance, before: limit) {
-                    state.place(instance.items[i], day: day, start: start)
-                    solution.placements[i] = .init(day: day.day, start: start)
-                    moved = true
-                } else if let current {
-                    state.place(instance.items[i], day: current, start: p.start)
-                }
-            }
-            if !moved { break }
-        }
-    }
-
-    /// A solution rounded from the master's LP: items whose LP is most decided go first, each to
-    /// the earliest free start on its LP dates (largest value first), else the earliest slot left.
-    func roundLP(_ part: [Int], choices: [[(day: Int32, value: Double)]]) -> RebookingSolution {
-        var solution = RebookingSolution(unplacedCount: instance.items.count)
-        var state = PlacementState()
-        let order = part.indices.sorted {
-            let a = choices[$0].first?.value ?? 0, b = choices[$1].first?.value ?? 0
-            return a != b ? a > b : $0 < $1
-        }
-        for k in order {
-            let i = part[k]
-            let item = instance.items[i]
-            var placed = false
-            for choice in choices[k] where choice.value >= 0.5 || choice.day == choices[k].first?.day {
-                let day = instance.candidateDays(of: i).first { $0.day == choice.day }!
-                let capacity = instance.remainingCapacity(of: item, day: day.day)
-                if let start = instance.startMinutes(day).first(where: {
-                    state.fits(item, day: day, start: $0, remainingCapacity: capacity)
-                }) {
-                    state.place(item, day: day, start: start)
-                    solution.placements[i] = .init(day: day.day, start: start)
-                    placed = true
-                    break
-                }
-            }
-            if !placed && choices[k].isEmpty { continue }   // the LP leaves it unplaced
-            if !placed, let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(item, day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
-        // Items the LP left unplaced may still fit.
-        for i in part where !solution.placements[i].isPlaced {
-            if let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(instance.items[i], day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
-        return solution
-    }
-
-    /// Completes a master assignment whose days do not all fit into a feasible solution: the
-    /// arranged items keep their starts; the others take the earliest slot still free on their
-    /// chosen date, else the earliest anywhere, else stay unplaced.
-    func repair(_ part: [Int], days: [Int32], into solution: inout RebookingSolution) {
-        var state = PlacementState()
-        for i in part where solution.placements[i].isPlaced {
-            let p = solution.placements[i]
-            let day = instance.candidateDays(of: i).first { $0.day == p.day }!
-            state.place(instance.items[i], day: day, start: p.start)
-        }
-        for (k, i) in part.enumerated() where !solution.placements[i].isPlaced && days[k] >= 0 {
-            let item = instance.items[i]
-            let day = instance.candidateDays(of: i).first { $0.day == days[k] }!
-            let capacity = instance.remainingCapacity(of: item, day: day.day)
-            if let start = instance.startMinutes(day).first(where: {
-                state.fits(item, day: day, start: $0, remainingCapacity: capacity)
-            }) {
-                state.place(item, day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
-        for i in part where !solution.placements[i].isPlaced {
-            if let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(instance.items[i], day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
     }
 }

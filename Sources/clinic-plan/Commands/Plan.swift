@@ -42,7 +42,7 @@ extension ClinicPlan {
             let renderer = PlanRenderer(clinic: clinic, plan: plan, conflicts: conflicts)
             if format == .json, let output {
                 // Large plans: the JSON goes to the file as bytes, never as one big string.
-                try writeCommandOutput(renderer.json().utf8Bytes + [UInt8(ascii: "\n")], to: output)
+                try writeCommandOutput(renderer.jsonBytes() + [UInt8(ascii: "\n")], to: output)
                 return
             }
             let text: String

@@ -1,4 +1,5 @@
 import ClinicData
+import Dispatch
 import SlotSolver
 
 /// A loaded, valid data folder with what every command needs: the engine's model, the work
@@ -13,9 +14,25 @@ struct Clinic {
     init(folder: LoadedFolder, timeZone: ClinicTimeZone) {
         self.folder = folder
         self.timeZone = timeZone
-        mapping = ModelMapping(folder.dataset, timeZone: timeZone)
+        // The engine's model and the names for printing are independent: one core each.
+        let parts = Parts()
+        let dataset = folder.dataset
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                parts.mapping = ModelMapping(dataset, timeZone: timeZone)
+            } else {
+                parts.names = Directory(dataset)
+            }
+        }
+        mapping = parts.mapping!
         calendar = WorkCalendar(mapping.model)
-        names = Directory(folder.dataset)
+        names = parts.names!
+    }
+
+    /// Where the two threads of `init` leave their results; each writes its own.
+    private final class Parts: @unchecked Sendable {
+        var mapping: ModelMapping?
+        var names: Directory?
     }
 
     var dataset: ClinicDataset { folder.dataset }

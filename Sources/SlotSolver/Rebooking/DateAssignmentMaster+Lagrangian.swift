@@ -1,0 +1,142 @@
+// The date-assignment master's Lagrangian bound, stronger than its LP bound.
+extension DateAssignmentMaster {
+    /// A Lagrangian bound: price every side row into the x costs with a multiplier λ_r ≥ 0, and
+    /// the rest separates by doctor — each item's dates are all at its doctor. Each doctor's
+    /// problem (its items to dates, every date's set fitting at the doctor) is solved as an
+    /// integer problem (a small branch and bound, else a small pattern MIP), which is where the
+    /// bound gains on the LP: L(λ) = Σ_d min_d (c + λA) x − λ·limits ≤ the optimum, for any λ ≥ 0.
+    ///
+    /// - Parameter multipliers: λ per side row (`sideRows`); nil takes the LP duals (λ = −dual of
+    ///   a ≤ row), and then a doctor neither method solves counts with its share of the LP
+    ///   optimum (by complementary slackness x*_d is optimal for the doctor's LP), so L ≥ the LP
+    ///   bound. With other multipliers such a doctor counts with its items' cheapest options.
+    /// - Precondition: the last LP solve was optimal (after `generateColumns`).
+    func lagrangianBound(multipliers: [Double]? = nil, nodeLimit: Int = 20_000) -> Double {
+        let lambda = multipliers ?? sideRows.map { max(0, -problem.rowDual($0.row)) }
+        var reduced = (0..<columnDay.count).map { problem.objectiveValueOfColumn($0) }
+        var constant = 0.0
+        for (side, l) in zip(sideRows, lambda) where l > 1e-12 {
+            constant -= l * side.limit
+            for (c, a) in zip(side.columns, side.coefficients) { reduced[c] += l * a }
+        }
+        var byDoctor: [Int32: [Int]] = [:]
+        for (k, i) in items.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
+        var total = constant
+        let arrangement = DayArrangement(instance: instance)
+        for doctor in byDoctor.keys.sorted() {
+            let positions = byDoctor[doctor]!
+            if let solved = doctorMinimum(positions, reduced: reduced, arrangement: arrangement, nodeLimit: nodeLimit)
+                ?? (try? doctorMinimumByMIP(positions, reduced: reduced)) ?? nil {
+                total += solved
+            } else if multipliers == nil {
+                for k in positions {
+                    for c in firstColumn[k]..<firstColumn[k + 1] { total += reduced[c] * problem.lpValue(c) }
+                    total += problem.objectiveValueOfColumn(unplacedColumn[k]) * problem.lpValue(unplacedColumn[k])
+                }
+            } else {
+                for k in positions {
+                    let cheapest = (firstColumn[k]..<firstColumn[k + 1]).min { reduced[$0] < reduced[$1] }
+                    let unplaced = problem.objectiveValueOfColumn(unplacedColumn[k])
+                    total += cheapest.map { min(reduced[$0], unplaced) } ?? unplaced
+                }
+            }
+        }
+        return total
+    }
+
+    /// The same as `doctorMinimum`, as a small pattern MIP over GLPK, for doctors with too many
+    /// items for the search: nil when a date has too many feasible sets or GLPK does not finish.
+    private func doctorMinimumByMIP(_ positions: [Int], reduced: [Double]) throws -> Double? {
+        let mip = GLPKProblem(name: "doctor", sense: .minimize)
+        var xColumn: [Int: Int] = [:]   // master x column -> local column
+        var byDay: [Int32: [MasterStrengthening.Choice]] = [:]
+        var rows = GLPKRowBatch()
+        for k in positions {
+            let columns = Array(firstColumn[k]..<firstColumn[k + 1])
+            let local = try mip.addColumns(columns.count + 1, kind: .binary,
+                                           objective: columns.map { reduced[$0] } + [problem.objectiveValueOfColumn(unplacedColumn[k])])
+            for (c, l) in zip(columns, local) {
+                xColumn[c] = l
+                let day = instance.candidateDays(of: items[k]).first { $0.day == columnDay[c] }!
+                let starts = instance.startMinutes(day)
+                byDay[columnDay[c], default: []].append(.init(column: c, item: items[k], day: day,
+                                                              earliest: starts.first!, latest: starts.last!))
+            }
+            rows.appendSum(of: Array(local), bounds: .fixed(1))
+        }
+        try mip.addRows(rows)
+        for day in byDay.keys.sorted() {
+            let group = byDay[day]!
+            guard group.count > 1 else { continue }
+            guard let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit) else { return nil }
+            // Σ z ≤ 1 and x = Σ_{P ∋ x} z, as in the master.
+            var side = GLPKRowBatch()
+            side.appendSum(of: [Int](), bounds: .atMost(1))
+            for choice in group { side.append(columns: [xColumn[choice.column]!], values: [1], bounds: .fixed(0)) }
+            let first = try mip.addRows(side).lowerBound
+            var linking: [Int: Int] = [:]
+            for (m, choice) in group.enumerated() { linking[choice.column] = first + 1 + m }
+            try mip.addColumns(kind: .continuous, bounds: .atLeast(0), objective: [Double](repeating: 0, count: patterns.count),
+                               entries: patterns.map { pattern in
+                                   [(row: first, value: 1.0)] + pattern.map { (row: linking[group[$0].column]!, value: -1.0) }
+                               })
+        }
+        let outcome = try mip.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: 1))
+        return outcome.isProvenOptimal ? outcome.objective : nil
+    }
+
+    /// The cheapest way to give one doctor's items dates (or none) so that every date's set fits,
+    /// by depth-first branch and bound over the items' options, cheapest first.
+    /// - Returns: nil when the search exceeded `nodeLimit`.
+    private func doctorMinimum(_ positions: [Int], reduced: [Double], arrangement: DayArrangement,
+                               nodeLimit: Int) -> Double? {
+        // Options per item, cheapest first: (column or -1 for unplaced, cost).
+        let options: [[(column: Int, cost: Double)]] = positions.map { k in
+            var list = (firstColumn[k]..<firstColumn[k + 1]).map { (column: $0, cost: reduced[$0]) }
+            list.append((column: -1, cost: problem.objectiveValueOfColumn(unplacedColumn[k])))
+            return list.sorted { $0.cost < $1.cost }
+        }
+        let cheapest = options.map { $0[0].cost }
+        var suffix = [Double](repeating: 0, count: positions.count + 1)
+        for k in stride(from: positions.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + cheapest[k] }
+        var best = Double.infinity
+        var chosen: [Int32: [Int]] = [:]   // day -> x columns chosen there
+        var fits: [[Int]: Bool] = [:]
+        var nodes = 0
+        var exhausted = false
+        func setFits(_ columns: [Int], day: Int32) -> Bool {
+            let key = columns.sorted()
+            if let known = fits[key] { return known }
+            let entries = key.map { c -> DayArrangement.Entry in
+                let k = columnPosition[c]
+                return DayArrangement.Entry(item: items[k], day: instance.candidateDays(of: items[k]).first { $0.day == day }!)
+            }
+            let ok = arrangement.arrange(entries) != .infeasible   // undecided counts as fitting (keeps the bound valid)
+            fits[key] = ok
+            return ok
+        }
+        func search(_ depth: Int, _ cost: Double) {
+            nodes += 1
+            if nodes > nodeLimit { exhausted = true; return }
+            if cost + suffix[depth] >= best - 1e-9 { return }
+            if depth == positions.count { best = cost; return }
+            for option in options[depth] {
+                if exhausted { return }
+                if option.column < 0 {
+                    search(depth + 1, cost + option.cost)
+                    continue
+                }
+                let day = columnDay[option.column]
+                var set = chosen[day] ?? []
+                set.append(option.column)
+                guard set.count == 1 || setFits(set, day: day) else { continue }
+                chosen[day] = set
+                search(depth + 1, cost + option.cost)
+                set.removeLast()
+                chosen[day] = set
+            }
+        }
+        search(0, 0)
+        return exhausted ? nil : best
+    }
+}

@@ -1,0 +1,81 @@
+// Large-neighbourhood search for the exact solver's large parts.
+extension ExactRebooker {
+    /// Improves a large part's solution by solving neighbourhoods exactly: the items of a few
+    /// doctors linked through shared reps and patients are freed, everything else stays where it
+    /// is, and the neighbourhood — a small instance of its own — goes through this same exact
+    /// solver with a short time limit. Doctors whose items lie furthest beyond their earliest
+    /// dates are the seeds. Stops when `done()`, when time runs out, or after a round over every
+    /// seed without improvement.
+    func neighbourhoodSearch(_ part: [Int], from start: RebookingSolution,
+                             done: (Int) -> Bool) throws -> RebookingSolution {
+        var best = start
+        var objective = partObjective(part, best)
+        var itemsOfDoctor: [Int32: [Int]] = [:]
+        var doctorsOfPerson: [ResourceDay: Set<Int32>] = [:]   // person keyed with day 0
+        for i in part {
+            let item = instance.items[i]
+            itemsOfDoctor[item.doctor, default: []].append(i)
+            doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0), default: []].insert(item.doctor)
+        }
+        func excess(_ doctor: Int32) -> Int {
+            itemsOfDoctor[doctor]!.reduce(0) { sum, i in
+                let p = best.placements[i]
+                let earliest = instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
+                let cost = p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
+                                      : instance.items[i].unplacedCost
+                return sum + cost - earliest
+            }
+        }
+        let target = neighbourhoodSize
+        var quietSeeds = 0
+        var tried = Set<Int32>()
+        while !done(objective) {
+            if let left = remainingSeconds, left < 0.5 { return best }
+            let seeds = itemsOfDoctor.keys.filter { !tried.contains($0) && excess($0) > 0 }
+            guard let seed = seeds.max(by: { (excess($0), -$0) < (excess($1), -$1) }) else {
+                if quietSeeds == tried.count || tried.isEmpty { return best }   // a full round without gain
+                tried.removeAll()
+                quietSeeds = 0
+                continue
+            }
+            tried.insert(seed)
+            // Breadth-first over doctors linked by the persons of their items.
+            var doctors: [Int32] = [seed]
+            var seen: Set<Int32> = [seed]
+            var free: [Int] = []
+            var k = 0
+            while k < doctors.count && free.count < target {
+                let doctor = doctors[k]
+                k += 1
+                free += itemsOfDoctor[doctor]!
+                for i in itemsOfDoctor[doctor]! {
+                    let item = instance.items[i]
+                    for next in doctorsOfPerson[ResourceDay.person(item.kind, item.person, day: 0)]!.sorted()
+                    where seen.insert(next).inserted {
+                        doctors.append(next)
+                    }
+                }
+            }
+            free.sort()
+            let sub = RebookingInstance(neighbourhoodOf: free, in: instance, around: best)
+            var warm = RebookingSolution(unplacedCount: free.count)
+            for (j, i) in free.enumerated() { warm.placements[j] = best.placements[i] }
+            var subOptions = options
+            subOptions.relativeGap = 0
+            subOptions.timeLimitSeconds = min(neighbourhoodSeconds, remainingSeconds ?? .infinity)
+            var solver = ExactRebooker(instance: sub, options: subOptions, clock: ContinuousClockReading(),
+                                           progress: nil)
+            solver.searchesNeighbourhoods = false
+            let result = try solver.solve(startingFrom: warm)
+            let before = warm.objective(in: sub), after = result.solution.objective(in: sub)
+            if after < before {
+                for (j, i) in free.enumerated() { best.placements[i] = result.solution.placements[j] }
+                objective -= before - after
+                quietSeeds = 0
+            } else {
+                quietSeeds += 1
+            }
+        }
+        return best
+    }
+}

@@ -1,44 +1,3 @@
-/// One item that needed a new slot: where it was, and where it goes (or why it cannot).
-public struct RebookingMove: Hashable, Sendable {
-    public var kind: ItemKind
-    /// Index into `model.appointments` (appointments) or `model.visits` (rep visits).
-    public var record: Int32
-    public var doctor: Int32
-    /// The patient (appointments) or the rep (visits).
-    public var person: Int32
-    /// The original occurrence: for a weekly appointment, the date of this occurrence.
-    public var fromDate: LocalDate
-    public var fromStart: MinuteOfDay
-    /// The new date and start; nil when the item cannot be placed.
-    public var toDate: LocalDate?
-    public var toStart: MinuteOfDay?
-    /// Length in minutes at the new slot (appointments: the target weekday's appointment length),
-    /// or at the original slot when unplaced.
-    public var length: Int32
-    /// t − o in days, or (range end − o) when unplaced (range end = the day after the last date).
-    public var delayDays: Int
-    /// Why the item could not be placed, in words a clinic manager reads; nil when placed.
-    public var unplacedReason: String?
-
-    public init(kind: ItemKind, record: Int32, doctor: Int32, person: Int32, fromDate: LocalDate,
-                fromStart: MinuteOfDay, toDate: LocalDate?, toStart: MinuteOfDay?, length: Int32,
-                delayDays: Int, unplacedReason: String?) {
-        self.kind = kind
-        self.record = record
-        self.doctor = doctor
-        self.person = person
-        self.fromDate = fromDate
-        self.fromStart = fromStart
-        self.toDate = toDate
-        self.toStart = toStart
-        self.length = length
-        self.delayDays = delayDays
-        self.unplacedReason = unplacedReason
-    }
-
-    public var isPlaced: Bool { toDate != nil }
-}
-
 /// How good the returned solution is known to be.
 public enum RebookingStatus: String, Sendable {
     /// Proven optimal (greedy never claims this unless its objective meets the proven bound).
@@ -107,36 +66,4 @@ public struct RebookingResult: Sendable {
     public func summary(of kind: ItemKind) -> RebookingKindSummary {
         kind == .appointment ? appointments : repVisits
     }
-}
-
-/// Progress reported while the exact solver works (on the calling thread).
-public struct RebookingProgress: Sendable {
-    /// Best objective found so far.
-    public var incumbent: Int
-    /// Best proven lower bound so far.
-    public var bound: Double
-    public var seconds: Double
-    /// A short phrase: "greedy", "part 3 of 10", "master 4", …
-    public var phase: String
-}
-
-/// Rebooking failures: bad options, a GLPK failure, or a solution the independent checker
-/// rejected (a bug, never output).
-public struct RebookingError: Error, CustomStringConvertible, Sendable {
-    public enum Code: String, Sendable {
-        case invalidOptions = "invalid_options"
-        case solverFailed = "solver_failed"
-        case checkFailed = "check_failed"
-        case exportFailed = "export_failed"
-    }
-
-    public var code: Code
-    public var message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
 }

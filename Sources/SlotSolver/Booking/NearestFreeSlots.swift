@@ -43,21 +43,13 @@ public enum NearestFreeSlots {
         return found
     }
 
-    /// Grid starts s with [s, s + length) inside `window` and clear of `busy` (sorted, disjoint).
-    /// - Complexity: O(window / grid + busy).
+    /// Grid starts s with [s, s + length) inside `window` and clear of `busy`: rebooking's own
+    /// candidate search, so a suggestion is always a slot rebooking would offer too.
+    /// - Complexity: O(busy log busy + (window / grid) log busy).
     static func freeStarts(in window: MinuteInterval, length: Int32, grid: Int32, busy: [MinuteInterval]) -> [Int32] {
-        guard length > 0 else { return [] }
         var starts: [Int32] = []
-        var s = window.start.minutes
-        let remainder = ((s % grid) + grid) % grid
-        if remainder != 0 { s += grid - remainder }
-        var next = 0
-        while s + length <= window.end.minutes {
-            let slot = MinuteInterval(start: MinuteOfDay(s), length: length)
-            while next < busy.count && busy[next].end <= slot.start { next += 1 }
-            if next == busy.count || !busy[next].overlaps(slot) { starts.append(s) }
-            s += grid
-        }
+        RebookingInstance.appendFreeStarts(window: window, length: length, grid: grid, doctorBusy: BusyTimeline(busy),
+                                           personBusy: nil, into: &starts)
         return starts
     }
 }

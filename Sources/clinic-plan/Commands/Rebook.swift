@@ -47,7 +47,7 @@ extension ClinicPlan {
         var grid: Int = 5
 
         @Option(help: "Seconds GLPK may search; then the best solution found is returned with its proven gap.")
-        var timeLimit: Double?
+        var timeLimit: Double = 60
 
         @Option(help: "Output format.")
         var format: RebookFormat = .table
@@ -72,7 +72,7 @@ extension ClinicPlan {
         func validate() throws {
             guard days >= 1 else { throw ValidationError("--days must be at least 1") }
             guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
-            if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
             guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
             guard !apply || email != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
             if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {

@@ -33,9 +33,11 @@ let package = Package(
             name: "SolverBenchmarks",
             dependencies: ["SlotSolver", "ClinicData"],
             path: "benchmarks/Sources/SolverBenchmarks"),
+        // Builders of small hand-made engine models, shared by the engine test targets.
+        .target(name: "EngineTestSupport", dependencies: ["SlotSolver"], path: "Tests/EngineTestSupport"),
         .testTarget(
             name: "SlotSolverTests",
-            dependencies: ["SlotSolver", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["SlotSolver", "EngineTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "RebookingTests",
             dependencies: ["SlotSolver", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -47,7 +49,7 @@ let package = Package(
             dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
         .testTarget(
             name: "BookingTests",
-            dependencies: ["clinic-plan", "ClinicData", "SlotSolver",
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ClinicPlanTests",

@@ -1,3 +1,4 @@
+import EngineTestSupport
 import PropertyBased
 import Testing
 @testable import SlotSolver

@@ -1,3 +1,4 @@
+import EngineTestSupport
 import ClinicData
 import Foundation
 import SlotSolver

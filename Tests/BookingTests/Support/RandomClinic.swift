@@ -1,3 +1,4 @@
+import EngineTestSupport
 import SlotSolver
 
 /// Random small, crowded clinics and requests, seeded so that a failure reproduces.

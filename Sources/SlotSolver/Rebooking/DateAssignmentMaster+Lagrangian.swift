@@ -11,7 +11,7 @@ extension DateAssignmentMaster {
     ///   optimum (by complementary slackness x*_d is optimal for the doctor's LP), so L ≥ the LP
     ///   bound. With other multipliers such a doctor counts with its items' cheapest options.
     /// - Precondition: the last LP solve was optimal (after `generateColumns`).
-    func lagrangianBound(multipliers: [Double]? = nil, nodeLimit: Int = 20_000) -> Double {
+    func lagrangianBound(multipliers: [Double]? = nil) -> Double {
         let lambda = multipliers ?? sideRows.map { max(0, -problem.rowDual($0.row)) }
         var reduced = (0..<columnDay.count).map { problem.objectiveValueOfColumn($0) }
         var constant = 0.0
@@ -25,7 +25,8 @@ extension DateAssignmentMaster {
         let arrangement = DayArrangement(instance: instance)
         for doctor in byDoctor.keys.sorted() {
             let positions = byDoctor[doctor]!
-            if let solved = doctorMinimum(positions, reduced: reduced, arrangement: arrangement, nodeLimit: nodeLimit)
+            let days = DoctorDays(master: self, positions: positions, arrangement: arrangement)
+            if let solved = days.map({ DoctorScheduleSearch(days: $0, costs: reduced).cheapest().cost })
                 ?? (try? doctorMinimumByMIP(positions, reduced: reduced)) ?? nil {
                 total += solved
             } else if multipliers == nil {
@@ -83,60 +84,5 @@ extension DateAssignmentMaster {
         }
         let outcome = try mip.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: 1))
         return outcome.isProvenOptimal ? outcome.objective : nil
-    }
-
-    /// The cheapest way to give one doctor's items dates (or none) so that every date's set fits,
-    /// by depth-first branch and bound over the items' options, cheapest first.
-    /// - Returns: nil when the search exceeded `nodeLimit`.
-    private func doctorMinimum(_ positions: [Int], reduced: [Double], arrangement: DayArrangement,
-                               nodeLimit: Int) -> Double? {
-        // Options per item, cheapest first: (column or -1 for unplaced, cost).
-        let options: [[(column: Int, cost: Double)]] = positions.map { k in
-            var list = (firstColumn[k]..<firstColumn[k + 1]).map { (column: $0, cost: reduced[$0]) }
-            list.append((column: -1, cost: problem.objectiveValueOfColumn(unplacedColumn[k])))
-            return list.sorted { $0.cost < $1.cost }
-        }
-        let cheapest = options.map { $0[0].cost }
-        var suffix = [Double](repeating: 0, count: positions.count + 1)
-        for k in stride(from: positions.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + cheapest[k] }
-        var best = Double.infinity
-        var chosen: [Int32: [Int]] = [:]   // day -> x columns chosen there
-        var fits: [[Int]: Bool] = [:]
-        var nodes = 0
-        var exhausted = false
-        func setFits(_ columns: [Int], day: Int32) -> Bool {
-            let key = columns.sorted()
-            if let known = fits[key] { return known }
-            let entries = key.map { c -> DayArrangement.Entry in
-                let k = columnPosition[c]
-                return DayArrangement.Entry(item: items[k], day: instance.candidateDays(of: items[k]).first { $0.day == day }!)
-            }
-            let ok = arrangement.arrange(entries) != .infeasible   // undecided counts as fitting (keeps the bound valid)
-            fits[key] = ok
-            return ok
-        }
-        func search(_ depth: Int, _ cost: Double) {
-            nodes += 1
-            if nodes > nodeLimit { exhausted = true; return }
-            if cost + suffix[depth] >= best - 1e-9 { return }
-            if depth == positions.count { best = cost; return }
-            for option in options[depth] {
-                if exhausted { return }
-                if option.column < 0 {
-                    search(depth + 1, cost + option.cost)
-                    continue
-                }
-                let day = columnDay[option.column]
-                var set = chosen[day] ?? []
-                set.append(option.column)
-                guard set.count == 1 || setFits(set, day: day) else { continue }
-                chosen[day] = set
-                search(depth + 1, cost + option.cost)
-                set.removeLast()
-                chosen[day] = set
-            }
-        }
-        search(0, 0)
-        return exhausted ? nil : best
     }
 }

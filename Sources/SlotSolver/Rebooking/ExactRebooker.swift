@@ -28,6 +28,10 @@ struct ExactRebooker {
     var scoutingGap = 0.002
     /// LP dives per large part before the neighbourhood search takes over.
     var maxDives = 6
+    /// Schedules in the schedule master at most, and the share of the time left that one of
+    /// its MIPs may take.
+    var scheduleColumnLimit = 400_000
+    var scheduleTimeShare = 0.3
 
     struct Outcome {
         var solution: RebookingSolution
@@ -121,8 +125,8 @@ struct ExactRebooker {
 
         /// Turns master dates into a solution (cutting off the dates that do not fit and
         /// repairing them), improves it locally and keeps it when it is the best so far.
-        /// - Returns: how many cuts the dates produced.
-        func consider(_ days: [Int32]) throws -> Int {
+        /// - Returns: the cuts the dates produced (added to the master).
+        func consider(_ days: [Int32]) throws -> [[(item: Int, day: Int32)]] {
             var candidate = RebookingSolution(unplacedCount: instance.items.count)
             let cuts = try arrangeDays(part, days: days, into: &candidate)
             for cut in cuts { try master.forbid(cut) }
@@ -133,7 +137,7 @@ struct ExactRebooker {
                 best = candidate
                 bestObjective = objective
             }
-            return cuts.count
+            return cuts
         }
         /// The answer once the best solution is proven optimal or within the requested gap.
         func finished() -> PartOutcome? {
@@ -150,6 +154,10 @@ struct ExactRebooker {
             PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
         }
 
+        // The schedule master first; the date-assignment master's own search when it cannot finish.
+        if let answer = try solveBySchedules(part, master: master, lower: { lower }, raiseLower: { lower = max(lower, $0) },
+                                             best: { best }, bestObjective: { bestObjective }, consider: consider,
+                                             finished: finished) { return answer }
         if master.generatesColumns {
             // A large part: the column-generation bound, a solution rounded from its LP, then LP
             // dives, each with the cuts of the ones before, while they hit dates that do not fit.
@@ -167,7 +175,7 @@ struct ExactRebooker {
                 let days = try master.dive(timeLimit: remainingSeconds.map { $0 * 0.4 }, clock: clock, bound: &lpBound)
                 if let lpBound { lower = max(lower, (lpBound - 1e-6).rounded(.up)) }
                 guard let days else { break }
-                let cuts = try consider(days)
+                let cuts = try consider(days).count
                 if let answer = finished() { return answer }
                 if cuts == 0 { break }
             }
@@ -194,7 +202,7 @@ struct ExactRebooker {
             }
             // The objective is an integer: round a fractional bound up.
             lower = max(lower, (outcome.bound - 1e-6).rounded(.up))
-            let cuts = try consider(outcome.days)
+            let cuts = try consider(outcome.days).count
             // A proven master optimum whose dates all fit is optimal for the part.
             if cuts == 0 && outcome.proven { lower = max(lower, outcome.objective) }
             if let answer = finished() { return answer }

@@ -1,0 +1,192 @@
+/// The ways one doctor's items of a part can take dates together (a "schedule": a date or none
+/// per item, every date's set fitting at the doctor).
+///
+/// A doctor has few items in a part, so its schedules are searched exactly by dynamic
+/// programming over its dates and the set of items still without one: h_t(S), the cheapest
+/// way to place the items S on dates t, t+1, … (or leave them unplaced), is the minimum over
+/// the sets P ⊆ S that fit on t (P = ∅ included) of cost_t(P) + h_{t+1}(S \ P). The sets that
+/// fit on each date (`DoctorDays`) do not depend on the costs and are found once; each search
+/// only re-runs the recursion under its own costs. The cheapest schedule is h_0(all), and the
+/// schedules within a threshold are enumerated date by date with h as an exact cost-to-go, so
+/// no branch is explored in vain.
+struct DoctorScheduleSearch {
+    /// A schedule: the date-assignment master's x column per item (in the doctor's order), or −1
+    /// for unplaced.
+    typealias Schedule = [Int]
+
+    let days: DoctorDays
+    /// cost[t][p]: the cost of the p-th set of date t; unplaced[i]: of leaving item i unplaced.
+    private let setCost: [[Double]]
+    private let unplaced: [Double]
+    /// h[t][S] as above, t = 0 … dates (the last: everything in S unplaced).
+    private let cheapestFrom: [[Double]]
+
+    /// - Parameter costs: the cost of each x column of the master (e.g. reduced by multipliers);
+    ///   unplaced items cost their objective coefficient.
+    init(days: DoctorDays, costs: [Double]) {
+        self.days = days
+        let master = days.master
+        setCost = days.sets.map { sets in sets.map { $0.columns.reduce(0) { $0 + costs[$1] } } }
+        unplaced = days.positions.map { master.problem.objectiveValueOfColumn(master.unplacedColumn[$0]) }
+        let n = days.positions.count, full = (1 << n) - 1
+        var h = [[Double]](repeating: [], count: days.dates.count + 1)
+        var last = [Double](repeating: 0, count: full + 1)
+        for mask in 1...max(1, full) where mask <= full {
+            let low = mask.trailingZeroBitCount
+            last[mask] = last[mask & (mask - 1)] + unplaced[low]
+        }
+        h[days.dates.count] = last
+        for t in stride(from: days.dates.count - 1, through: 0, by: -1) {
+            let next = h[t + 1]
+            var current = next   // the empty set on t
+            for (p, set) in days.sets[t].enumerated() {
+                let cost = setCost[t][p]
+                let rest = full & ~set.mask
+                var sub = rest
+                while true {
+                    let value = cost + next[sub]
+                    if value < current[sub | set.mask] { current[sub | set.mask] = value }
+                    if sub == 0 { break }
+                    sub = (sub - 1) & rest
+                }
+            }
+            h[t] = current
+        }
+        cheapestFrom = h
+    }
+
+    /// The cheapest schedule and its cost.
+    func cheapest() -> (cost: Double, schedule: Schedule) {
+        let full = (1 << days.positions.count) - 1
+        var schedule = Schedule(repeating: -1, count: days.positions.count)
+        var mask = full
+        for t in days.dates.indices {
+            let target = cheapestFrom[t][mask]
+            if abs(cheapestFrom[t + 1][mask] - target) <= 1e-9 { continue }
+            for (p, set) in days.sets[t].enumerated() where set.mask & mask == set.mask
+                && abs(setCost[t][p] + cheapestFrom[t + 1][mask & ~set.mask] - target) <= 1e-9 {
+                assign(set, into: &schedule)
+                mask &= ~set.mask
+                break
+            }
+        }
+        return (cheapestFrom[0][full], schedule)
+    }
+
+    /// The cheapest of each kind of schedule costing at most `threshold`, where two schedules
+    /// are of one kind when they choose the same `relevant` x columns (those in rows shared with
+    /// other doctors); nil when there are more than `limit` kinds.
+    ///
+    /// The objective Σ (t − o) only sees which dates a doctor uses, not which item takes which,
+    /// so a doctor's schedules tie in great numbers; schedules of one kind have the same column
+    /// in every row but the objective, and the cheapest of them serves for all. The walk prunes
+    /// a state (date, items left, relevant columns so far) reached before at no higher cost.
+    func cheapestOfEachKind(within threshold: Double, relevant: Set<Int>, limit: Int) -> [Schedule]? {
+        struct State: Hashable {
+            var t: Int
+            var mask: Int
+            var kind: [Int]
+        }
+        var seen: [State: Double] = [:]
+        var best: [[Int]: (cost: Double, schedule: Schedule)] = [:]
+        var schedule = Schedule(repeating: -1, count: days.positions.count)
+        var kind: [Int] = []
+        func visit(_ t: Int, _ mask: Int, _ cost: Double) {
+            if best.count > limit { return }
+            if t == days.dates.count {
+                // What is left in `mask` stays unplaced, at its cost.
+                let total = cost + cheapestFrom[t][mask]
+                let key = kind.sorted()
+                if total < best[key]?.cost ?? .infinity { best[key] = (total, schedule) }
+                return
+            }
+            let state = State(t: t, mask: mask, kind: kind)
+            if let known = seen[state], known <= cost + 1e-9 { return }
+            seen[state] = cost
+            if cost + cheapestFrom[t + 1][mask] <= threshold + 1e-9 { visit(t + 1, mask, cost) }
+            for (p, set) in days.sets[t].enumerated() where set.mask & mask == set.mask
+                && cost + setCost[t][p] + cheapestFrom[t + 1][mask & ~set.mask] <= threshold + 1e-9 {
+                assign(set, into: &schedule)
+                let added = set.columns.filter { relevant.contains($0) }
+                kind += added
+                visit(t + 1, mask & ~set.mask, cost + setCost[t][p])
+                kind.removeLast(added.count)
+                for k in set.members { schedule[k] = -1 }
+            }
+        }
+        visit(0, (1 << days.positions.count) - 1, 0)
+        return best.count > limit ? nil : best.values.map(\.schedule)
+    }
+
+    private func assign(_ set: DoctorDays.DaySet, into schedule: inout Schedule) {
+        for (k, c) in zip(set.members, set.columns) { schedule[k] = c }
+    }
+}
+
+/// One doctor's dates in a part and the sets of its items that fit on each, for
+/// `DoctorScheduleSearch`. Built once per doctor; nil when the doctor has too many items or
+/// sets for the search (then the date-assignment master handles the part).
+struct DoctorDays {
+    struct DaySet {
+        /// Bit k: the doctor's k-th item.
+        var mask: Int
+        var members: [Int]
+        /// The x column of each member on this date.
+        var columns: [Int]
+    }
+
+    let master: DateAssignmentMaster
+    /// The doctor's items, as positions in `master.items`.
+    let positions: [Int]
+    /// The range days any item may take, ascending, and the non-empty sets that fit on each.
+    let dates: [Int32]
+    let sets: [[DaySet]]
+
+    /// Doctors with more items than this are left to the date-assignment master (the search
+    /// holds 2^items values per date).
+    static let itemLimit = 18
+    static let setLimit = 40_000
+
+    /// Whether a set fits comes from `DayArrangement`; an undecided set counts as fitting, which
+    /// keeps every bound valid (the within-day check later cuts it off if it does not fit).
+    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement) {
+        guard positions.count <= DoctorDays.itemLimit else { return nil }
+        self.master = master
+        self.positions = positions
+        var byDate: [Int32: [(member: Int, column: Int)]] = [:]
+        for (m, k) in positions.enumerated() {
+            for c in master.firstColumn[k]..<master.firstColumn[k + 1] {
+                byDate[master.columnDay[c], default: []].append((m, c))
+            }
+        }
+        dates = byDate.keys.sorted()
+        var sets: [[DaySet]] = []
+        for date in dates {
+            let choices = byDate[date]!
+            var found: [DaySet] = []
+            var current: [Int] = []
+            var aborted = false
+            // Depth first: a set that does not fit has no superset that fits.
+            func extend(from start: Int) {
+                for j in start..<choices.count where !aborted {
+                    current.append(j)
+                    defer { current.removeLast() }
+                    let entries = current.map { index -> DayArrangement.Entry in
+                        let item = master.items[positions[choices[index].member]]
+                        return DayArrangement.Entry(item: item, day: master.instance.candidateDays(of: item).first { $0.day == date }!)
+                    }
+                    guard current.count == 1 || arrangement.arrange(entries) != .infeasible else { continue }
+                    let members = current.map { choices[$0].member }
+                    found.append(DaySet(mask: members.reduce(0) { $0 | 1 << $1 }, members: members,
+                                        columns: current.map { choices[$0].column }))
+                    if found.count > DoctorDays.setLimit { aborted = true; return }
+                    extend(from: j + 1)
+                }
+            }
+            extend(from: 0)
+            if aborted { return nil }
+            sets.append(found)
+        }
+        self.sets = sets
+    }
+}

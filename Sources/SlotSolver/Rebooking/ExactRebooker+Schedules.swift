@@ -1,0 +1,126 @@
+// The exact solver's main route for a part: the schedule master (`DoctorScheduleMaster`).
+extension ExactRebooker {
+    /// Solves a part by the schedule master:
+    /// 1. column generation on its LP, pricing each doctor's cheapest schedule under the side
+    ///    rows' duals; every round gives a Lagrangian bound L(π);
+    /// 2. the MIP over the generated schedules, with the within-day check's cuts, for a good
+    ///    solution U;
+    /// 3. every schedule within U − L(π) of its doctor's cheapest (under the best π), and the MIP
+    ///    over them: its optimum is the part's (see `DoctorScheduleMaster`). When they are too
+    ///    many, a smaller margin G still proves that nothing costs L(π) + G or less unless the
+    ///    MIP finds it.
+    /// - Returns: nil when a doctor has too many items to search, when even the cheapest
+    ///   schedule of each kind is too many, or when GLPK does
+    ///   not close a MIP in its share of the time (the date-assignment master takes over, with
+    ///   the best solution and the bound proven here).
+    /// - Parameters:
+    ///   - lower: the part's proven bound, and `raiseLower` raises it;
+    ///   - best: the part's best solution so far, and `bestObjective` its objective;
+    ///   - consider: turns master dates into a solution, kept when best, and returns the cuts
+    ///     it found (already added to the date-assignment master);
+    ///   - finished: the part's answer once it is proven optimal or within the gap.
+    func solveBySchedules(_ part: [Int], master: DateAssignmentMaster, lower: () -> Double,
+                          raiseLower: (Double) -> Void, best: () -> RebookingSolution, bestObjective: () -> Int,
+                          consider: ([Int32]) throws -> [[(item: Int, day: Int32)]],
+                          finished: () -> PartOutcome?) throws -> PartOutcome? {
+        guard let schedules = try DoctorScheduleMaster(master: master) else { return nil }
+        for (d, schedule) in schedules.schedules(of: best()).enumerated() { try schedules.addSchedules(d, [schedule]) }
+        func round(_ value: Double) -> Double { (value - 1e-6).rounded(.up) }
+        func outOfTime() -> PartOutcome {
+            PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: true)
+        }
+        func considerAndCut(_ days: [Int32]) throws -> Int {
+            let cuts = try consider(days)
+            for cut in cuts { try schedules.forbid(cut) }
+            return cuts.count
+        }
+
+        // 1. Column generation.
+        var bestBound = -Double.infinity
+        var bestPi: [Double] = []
+        while true {
+            if let left = remainingSeconds, left <= 0 { return outOfTime() }
+            let lp = try schedules.problem.solveLP(timeLimitSeconds: remainingSeconds)
+            guard lp.status == .optimal else { return outOfTime() }
+            let pi = schedules.sideDuals()
+            let priced = schedules.lagrangian(pi)
+            if priced.bound > bestBound {
+                bestBound = priced.bound
+                bestPi = pi
+            }
+            raiseLower(round(bestBound))
+            var added = 0
+            for (d, cheapest) in priced.cheapest.enumerated()
+            where cheapest.cost - schedules.problem.rowDual(d) < -1e-7 {
+                try schedules.addSchedules(d, [cheapest.schedule])
+                added += 1
+            }
+            if let answer = finished() { return answer }
+            if added == 0 { break }
+        }
+
+        // 2. and 3.: the MIP over the schedules so far, then over every schedule within the margin.
+        var margin: Double?
+        while true {
+            if let left = remainingSeconds, left <= 0 { return outOfTime() }
+            // A share of the time left: when GLPK cannot close this MIP, the date-assignment
+            // master's own search gets the rest.
+            let budget = remainingSeconds.map { max(1, $0 * scheduleTimeShare) }
+            guard let outcome = try schedules.solve(warmStart: best(), timeLimit: budget,
+                                                    relativeGap: 0, verbose: options.verboseSolver) else {
+                return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil
+            }
+            let cuts = try considerAndCut(outcome.days)
+            if let margin {
+                // Every solution costing at most bestBound + margin is in the model.
+                let beyond = (bestBound + margin + 1e-6).rounded(.down) + 1
+                var proven = min(round(outcome.bound), beyond)
+                if cuts == 0 && outcome.proven { proven = min(outcome.objective, beyond) }
+                raiseLower(proven)
+            }
+            if let answer = finished() { return answer }
+            if cuts > 0 {
+                // The cuts' columns tell schedules apart that were of one kind: list the kinds anew.
+                if let wide = margin {
+                    margin = try addSchedules(within: wide, of: schedules, pi: bestPi)
+                    if margin == nil { return nil }
+                }
+                continue
+            }
+            if !outcome.proven { return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil }
+            // The margin was too narrow to prove more: what is proven stands.
+            if margin != nil { return PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: false) }
+            let wanted = Double(bestObjective()) - bestBound
+            // Widen the model to every schedule within the margin (halved while they are too many).
+            margin = try addSchedules(within: wanted, of: schedules, pi: bestPi)
+            if margin == nil { return nil }
+        }
+    }
+
+    /// Adds, for every doctor, each schedule within `margin` of its cheapest under π; halves the
+    /// margin while they are more than `scheduleColumnLimit` in all.
+    /// - Returns: the margin used, or nil when even the cheapest schedules are too many.
+    func addSchedules(within margin: Double, of schedules: DoctorScheduleMaster, pi: [Double]) throws -> Double? {
+        let padded = pi + [Double](repeating: 0, count: schedules.sideRows.count - pi.count)
+        let costs = schedules.reducedCosts(padded)
+        let relevant = schedules.relevantColumns
+        var margin = margin
+        while margin >= 0 {
+            var found: [[DoctorScheduleSearch.Schedule]] = []
+            var total = 0
+            for days in schedules.doctorDays {
+                let search = DoctorScheduleSearch(days: days, costs: costs)
+                guard let list = search.cheapestOfEachKind(within: search.cheapest().cost + margin, relevant: relevant,
+                                                           limit: scheduleColumnLimit - total) else { break }
+                total += list.count
+                found.append(list)
+            }
+            if found.count == schedules.positionsOfGroup.count {
+                for (d, list) in found.enumerated() { try schedules.addSchedules(d, list) }
+                return margin
+            }
+            margin = margin >= 1 ? (margin / 2).rounded(.down) : -1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import SlotSolver
+
+/// The schedule search against brute force: every combination of a date (or none) per item of a
+/// doctor, kept when each date's set fits.
+@Suite("Doctor schedule search")
+struct DoctorScheduleSearchTests {
+    @Test("the cheapest schedule and the cheapest of each kind match brute force", arguments: 0..<40)
+    func matchesBruteForce(seed: Int) throws {
+        let clinic = OptimalityTests.tiny(UInt64(seed))
+        let opts = options(.glpk, range: OptimalityTests.tinyRange, grid: 15)
+        let instance = RebookingInstance(model: clinic.model, options: opts)
+        var random = Xorshift(state: UInt64(seed) &* 2_654_435_761 &+ 99)
+        for part in IndependentParts.split(instance) {
+            let master = try DateAssignmentMaster(instance: instance, items: part)
+            // Costs other than the objective, as multipliers would make them.
+            let costs = (0..<master.columnDay.count).map { master.problem.objectiveValueOfColumn($0) + Double(random.next() % 4) }
+            let relevant = Set((0..<master.columnDay.count).filter { _ in random.next() % 3 == 0 })
+            var byDoctor: [Int32: [Int]] = [:]
+            for (k, i) in part.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
+            for positions in byDoctor.values where positions.count <= 6 {
+                let days = try #require(DoctorDays(master: master, positions: positions,
+                                                   arrangement: DayArrangement(instance: instance)))
+                let search = DoctorScheduleSearch(days: days, costs: costs)
+                let all = bruteForce(master, positions, costs)
+                let minimum = all.map(\.cost).min()!
+                let cheapest = search.cheapest()
+                #expect(abs(cheapest.cost - minimum) < 1e-9, "seed \(seed)")
+                #expect(all.contains { $0.schedule == cheapest.schedule && abs($0.cost - minimum) < 1e-9 })
+
+                let threshold = minimum + 3
+                var expected: [[Int]: Double] = [:]
+                for (schedule, cost) in all where cost <= threshold + 1e-9 {
+                    let kind = schedule.filter { relevant.contains($0) }.sorted()
+                    expected[kind] = min(expected[kind] ?? .infinity, cost)
+                }
+                let kinds = try #require(search.cheapestOfEachKind(within: threshold, relevant: relevant, limit: 10_000))
+                var found: [[Int]: Double] = [:]
+                for schedule in kinds {
+                    let cost = all.first { $0.schedule == schedule }?.cost
+                    #expect(cost != nil, "seed \(seed): an enumerated schedule that does not fit")
+                    found[schedule.filter { relevant.contains($0) }.sorted()] = cost
+                }
+                #expect(found == expected, "seed \(seed)")
+            }
+        }
+    }
+
+    /// Every schedule whose dates' sets fit, with its cost.
+    private func bruteForce(_ master: DateAssignmentMaster, _ positions: [Int], _ costs: [Double])
+        -> [(schedule: [Int], cost: Double)] {
+        let arrangement = DayArrangement(instance: master.instance)
+        var result: [(schedule: [Int], cost: Double)] = []
+        var schedule = [Int](repeating: -1, count: positions.count)
+        func visit(_ depth: Int) {
+            if depth == positions.count {
+                var byDay: [Int32: [DayArrangement.Entry]] = [:]
+                var cost = 0.0
+                for (k, c) in zip(positions, schedule) {
+                    if c < 0 { cost += master.problem.objectiveValueOfColumn(master.unplacedColumn[k]); continue }
+                    cost += costs[c]
+                    let item = master.items[k]
+                    let day = master.instance.candidateDays(of: item).first { $0.day == master.columnDay[c] }!
+                    byDay[day.day, default: []].append(DayArrangement.Entry(item: item, day: day))
+                }
+                if byDay.values.allSatisfy({ $0.count == 1 || arrangement.arrange($0) != .infeasible }) {
+                    result.append((schedule, cost))
+                }
+                return
+            }
+            let k = positions[depth]
+            for c in [-1] + Array(master.firstColumn[k]..<master.firstColumn[k + 1]) {
+                schedule[depth] = c
+                visit(depth + 1)
+            }
+            schedule[depth] = -1
+        }
+        visit(0)
+        return result
+    }
+}
+
+/// A small deterministic generator, so that a failing seed can be replayed.
+private struct Xorshift {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}

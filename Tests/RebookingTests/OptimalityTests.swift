@@ -36,11 +36,38 @@ struct OptimalityTests {
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
         let exact = try Rebooker.rebook(clinic.model, options: opts)
         opts.patternColumnLimit = 0
+        opts.usesScheduleMaster = false
         let generated = try Rebooker.rebook(clinic.model, options: opts)
         #expect(RebookingChecker.violations(of: generated, model: clinic.model, options: opts) == [])
         #expect(generated.objective >= exact.objective)
         #expect(generated.bound <= Double(exact.objective))
         if generated.status == .optimal { #expect(generated.objective == exact.objective) }
+    }
+
+    /// Doctors split into small groups for the schedule master (here every doctor with more than
+    /// two items) still give the optimum, with valid bounds.
+    @Test("split doctors in the schedule master: still the optimum, with bounds that hold", arguments: 0..<60)
+    func splitDoctors(seed: Int) throws {
+        let clinic = Self.tiny(UInt64(seed))
+        var opts = options(.glpk, range: Self.tinyRange, grid: 15)
+        opts.scheduleItemLimit = 2
+        let split = try Rebooker.rebook(clinic.model, options: opts)
+        let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: split.moves)
+        #expect(RebookingChecker.violations(of: split, model: clinic.model, options: opts) == [])
+        #expect(split.bound <= Double(optimum), "seed \(seed)")
+        #expect(split.objective == optimum, "seed \(seed)")
+    }
+
+    /// The date-assignment master alone (the schedule master off) still solves to optimality.
+    @Test("date-assignment master alone: the brute-force optimum", arguments: 0..<60)
+    func dateAssignmentMasterAlone(seed: Int) throws {
+        let clinic = Self.tiny(UInt64(seed))
+        var opts = options(.glpk, range: Self.tinyRange, grid: 15)
+        opts.usesScheduleMaster = false
+        let exact = try Rebooker.rebook(clinic.model, options: opts)
+        let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: exact.moves)
+        #expect(exact.objective == optimum, "seed \(seed)")
+        #expect(exact.status == .optimal)
     }
 
     /// Guards the test above against vacuity: the instances must have items, unplaced items,

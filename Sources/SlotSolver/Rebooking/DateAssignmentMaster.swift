@@ -127,24 +127,9 @@ final class DateAssignmentMaster {
         }
         // The other doctor-dates: energy rows, plus MasterStrengthening's counts, cliques and triples.
         for group in aggregated {
-            let first = choices[group[0]]
-            var byKind: [ItemKind: [Int]] = [:]
-            for c in group { byKind[instance.items[choices[c].item].kind, default: []].append(c) }
-            for (kind, members) in byKind {
-                var item = instance.items[first.item]
-                item.kind = kind
-                guard let rules = RebookingInstance.slotRules(for: item, day: first.day.day, range: instance.range,
-                                                             calendar: instance.calendar) else { continue }
-                let busy = instance.fixedBusy[ResourceDay(.doctor, item.doctor, day: first.day.day)] ?? BusyTimeline()
-                let freeMinutes = DateAssignmentMaster.freeSegments(window: rules.window, busy: busy)
-                    .reduce(Int32(0)) { $0 + $1.length }
-                let lengths = members.map { choices[$0].day.length }
-                if lengths.reduce(0, +) > freeMinutes {
-                    sideRows.append(.init(row: rows.count, columns: members.map { choices[$0].column },
-                                          coefficients: lengths.map(Double.init), limit: Double(freeMinutes)))
-                    rows.append(columns: members.map { choices[$0].column }, values: lengths.map(Double.init),
-                                bounds: .atMost(Double(freeMinutes)))
-                }
+            for row in energyRows(group.map { choices[$0] }) {
+                sideRows.append(.init(row: rows.count, columns: row.columns, coefficients: row.coefficients, limit: row.limit))
+                rows.append(columns: row.columns, values: row.coefficients, bounds: .atMost(row.limit))
             }
         }
         let strengthening = MasterStrengthening(instance: instance)
@@ -326,6 +311,30 @@ final class DateAssignmentMaster {
     }
 
     // MARK: - Helpers
+
+    /// The energy rows of one doctor-date's choices, per kind: Σ length · x ≤ the minutes free in
+    /// the window, when the choices could exceed them.
+    func energyRows(_ group: [MasterStrengthening.Choice]) -> [(columns: [Int], coefficients: [Double], limit: Double)] {
+        guard let first = group.first else { return [] }
+        var byKind: [ItemKind: [MasterStrengthening.Choice]] = [:]
+        for choice in group { byKind[instance.items[choice.item].kind, default: []].append(choice) }
+        var rows: [(columns: [Int], coefficients: [Double], limit: Double)] = []
+        for kind in byKind.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let members = byKind[kind]!
+            var item = instance.items[first.item]
+            item.kind = kind
+            guard let rules = RebookingInstance.slotRules(for: item, day: first.day.day, range: instance.range,
+                                                         calendar: instance.calendar) else { continue }
+            let busy = instance.fixedBusy[ResourceDay(.doctor, item.doctor, day: first.day.day)] ?? BusyTimeline()
+            let freeMinutes = DateAssignmentMaster.freeSegments(window: rules.window, busy: busy)
+                .reduce(Int32(0)) { $0 + $1.length }
+            let lengths = members.map(\.day.length)
+            if lengths.reduce(0, +) > freeMinutes {
+                rows.append((members.map(\.column), lengths.map(Double.init), Double(freeMinutes)))
+            }
+        }
+        return rows
+    }
 
     /// The window minus the busy time, as disjoint segments in order.
     static func freeSegments(window: MinuteInterval, busy: BusyTimeline) -> [MinuteInterval] {

@@ -18,7 +18,10 @@ final class DoctorScheduleMaster {
 
     let master: DateAssignmentMaster
     let problem = GLPKProblem(name: "rebooking_schedules", sense: .minimize)
-    /// The part's doctors (a column group each), with their items as positions in `master.items`.
+    /// The column groups, each with its items as positions in `master.items`: a doctor's items,
+    /// or part of them when the doctor has too many items or sets for one `DoctorScheduleSearch`
+    /// (then the doctor's dates get rows like the date-assignment master's aggregate ones, and
+    /// the within-day check's cuts do the rest).
     let positionsOfGroup: [[Int]]
     /// Each group's dates and the sets that fit on them.
     let doctorDays: [DoctorDays]
@@ -36,16 +39,22 @@ final class DoctorScheduleMaster {
     /// Which y columns put an item on an x column's date.
     private var columnsWith: [Int: [Int]] = [:]
 
-    /// - Returns: nil when a doctor has too many items or sets for `DoctorScheduleSearch`.
-    init?(master: DateAssignmentMaster) throws {
+    /// - Parameter itemLimit: doctors with more items are split into groups.
+    init(master: DateAssignmentMaster, itemLimit: Int) throws {
         self.master = master
         var byDoctor: [Int32: [Int]] = [:]
         for (k, i) in master.items.enumerated() { byDoctor[master.instance.items[i].doctor, default: []].append(k) }
         let arrangement = DayArrangement(instance: master.instance)
         var doctorDays: [DoctorDays] = []
+        var split: [[Int]] = []
         for doctor in byDoctor.keys.sorted() {
-            guard let days = DoctorDays(master: master, positions: byDoctor[doctor]!, arrangement: arrangement) else { return nil }
-            doctorDays.append(days)
+            let positions = byDoctor[doctor]!
+            if let days = DoctorDays(master: master, positions: positions, arrangement: arrangement, itemLimit: itemLimit) {
+                doctorDays.append(days)
+                continue
+            }
+            split.append(positions)
+            doctorDays += DoctorScheduleMaster.chunks(positions, master: master, arrangement: arrangement, itemLimit: itemLimit)
         }
         positionsOfGroup = doctorDays.map(\.positions)
         self.doctorDays = doctorDays
@@ -56,6 +65,46 @@ final class DoctorScheduleMaster {
         for _ in positionsOfGroup { rows.appendSum(of: [Int](), bounds: .fixed(1)) }
         try problem.addRows(rows)
         for side in master.sideRows { try addSideRow(columns: side.columns, coefficients: side.coefficients, limit: side.limit) }
+        for positions in split { try addDoctorRows(positions) }
+    }
+
+    /// A doctor too large for one search, as groups of items that are: in original order, halved
+    /// until each group's search is possible (a single item always is).
+    private static func chunks(_ positions: [Int], master: DateAssignmentMaster, arrangement: DayArrangement,
+                               itemLimit: Int) -> [DoctorDays] {
+        if let days = DoctorDays(master: master, positions: positions, arrangement: arrangement, itemLimit: itemLimit) {
+            return [days]
+        }
+        let half = positions.count / 2
+        return chunks(Array(positions[..<half]), master: master, arrangement: arrangement, itemLimit: itemLimit)
+            + chunks(Array(positions[half...]), master: master, arrangement: arrangement, itemLimit: itemLimit)
+    }
+
+    /// The rows a split doctor's dates get, since no group sees all of its items: what
+    /// `MasterStrengthening` derives on each of its doctor-dates (cliques, triples, counts by
+    /// length) and the minutes the date has free. Whatever still does not fit comes back as a cut.
+    private func addDoctorRows(_ positions: [Int]) throws {
+        var choices: [MasterStrengthening.Choice] = []
+        var byDate: [Int32: [Int]] = [:]
+        for k in positions {
+            let item = master.items[k]
+            for (offset, day) in master.instance.candidateDays(of: item).enumerated() {
+                let starts = master.instance.startMinutes(day)
+                byDate[day.day, default: []].append(choices.count)
+                choices.append(.init(column: master.firstColumn[k] + offset, item: item, day: day,
+                                     earliest: starts.first!, latest: starts.last!))
+            }
+        }
+        let dates = byDate.keys.sorted().map { byDate[$0]! }.filter { $0.count > 1 }
+        for row in MasterStrengthening(instance: master.instance).rows(choices, doctorGroups: dates) {
+            try addSideRow(columns: row.columns, coefficients: [Double](repeating: 1, count: row.columns.count),
+                           limit: Double(row.limit))
+        }
+        for members in dates {
+            for row in master.energyRows(members.map { choices[$0] }) {
+                try addSideRow(columns: row.columns, coefficients: row.coefficients, limit: row.limit)
+            }
+        }
     }
 
     var columnCount: Int { schedules.count }

@@ -125,7 +125,7 @@ struct DoctorScheduleSearch {
 
 /// One doctor's dates in a part and the sets of its items that fit on each, for
 /// `DoctorScheduleSearch`. Built once per doctor; nil when the doctor has too many items or
-/// sets for the search (then the date-assignment master handles the part).
+/// sets for one search (then the schedule master splits it).
 struct DoctorDays {
     struct DaySet {
         /// Bit k: the doctor's k-th item.
@@ -142,15 +142,15 @@ struct DoctorDays {
     let dates: [Int32]
     let sets: [[DaySet]]
 
-    /// Doctors with more items than this are left to the date-assignment master (the search
-    /// holds 2^items values per date).
-    static let itemLimit = 18
+    /// Dates with more fitting sets than this make the doctor too large for one search.
     static let setLimit = 40_000
 
     /// Whether a set fits comes from `DayArrangement`; an undecided set counts as fitting, which
     /// keeps every bound valid (the within-day check later cuts it off if it does not fit).
-    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement) {
-        guard positions.count <= DoctorDays.itemLimit else { return nil }
+    /// - Parameter itemLimit: doctors with more items are too large (the search holds 2^items
+    ///   values per date).
+    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement, itemLimit: Int = 18) {
+        guard positions.count <= max(1, itemLimit) else { return nil }
         self.master = master
         self.positions = positions
         var byDate: [Int32: [(member: Int, column: Int)]] = [:]

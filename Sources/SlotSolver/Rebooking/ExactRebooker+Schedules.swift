@@ -9,8 +9,7 @@ extension ExactRebooker {
     ///    over them: its optimum is the part's (see `DoctorScheduleMaster`). When they are too
     ///    many, a smaller margin G still proves that nothing costs L(π) + G or less unless the
     ///    MIP finds it.
-    /// - Returns: nil when a doctor has too many items to search, when even the cheapest
-    ///   schedule of each kind is too many, or when GLPK does
+    /// - Returns: nil when even the cheapest schedule of each kind is too many, or when GLPK does
     ///   not close a MIP in its share of the time (the date-assignment master takes over, with
     ///   the best solution and the bound proven here).
     /// - Parameters:
@@ -23,7 +22,8 @@ extension ExactRebooker {
                           raiseLower: (Double) -> Void, best: () -> RebookingSolution, bestObjective: () -> Int,
                           consider: ([Int32]) throws -> [[(item: Int, day: Int32)]],
                           finished: () -> PartOutcome?) throws -> PartOutcome? {
-        guard let schedules = try DoctorScheduleMaster(master: master) else { return nil }
+        guard options.usesScheduleMaster else { return nil }
+        let schedules = try DoctorScheduleMaster(master: master, itemLimit: options.scheduleItemLimit)
         for (d, schedule) in schedules.schedules(of: best()).enumerated() { try schedules.addSchedules(d, [schedule]) }
         func round(_ value: Double) -> Double { (value - 1e-6).rounded(.up) }
         func outOfTime() -> PartOutcome {
@@ -88,12 +88,16 @@ extension ExactRebooker {
                 continue
             }
             if !outcome.proven { return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil }
-            // The margin was too narrow to prove more: what is proven stands.
-            if margin != nil { return PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: false) }
+            // Widen the model step by step, so that a good solution comes early and lowers the
+            // margin the exact model needs: 2 days first, then double, up to all that is wanted.
             let wanted = Double(bestObjective()) - bestBound
-            // Widen the model to every schedule within the margin (halved while they are too many).
-            margin = try addSchedules(within: wanted, of: schedules, pi: bestPi)
-            if margin == nil { return nil }
+            let next = min(wanted, margin.map { $0 * 2 } ?? initialScheduleMargin)
+            guard next > (margin ?? -1) else {
+                return PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: false)
+            }
+            // Too many schedules for that margin: GLPK would not close the MIP either.
+            guard let widened = try addSchedules(within: next, of: schedules, pi: bestPi), widened == next else { return nil }
+            margin = widened
         }
     }
 
@@ -109,6 +113,7 @@ extension ExactRebooker {
             var found: [[DoctorScheduleSearch.Schedule]] = []
             var total = 0
             for days in schedules.doctorDays {
+                if let left = remainingSeconds, left <= 0 { return nil }
                 let search = DoctorScheduleSearch(days: days, costs: costs)
                 guard let list = search.cheapestOfEachKind(within: search.cheapest().cost + margin, relevant: relevant,
                                                            limit: scheduleColumnLimit - total) else { break }

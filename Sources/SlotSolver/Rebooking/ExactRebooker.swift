@@ -22,7 +22,7 @@ struct ExactRebooker {
     /// Whether large parts are improved by large-neighbourhood search (off inside a neighbourhood).
     var searchesNeighbourhoods = true
     /// Items freed per neighbourhood, and seconds per neighbourhood solve.
-    var neighbourhoodSize = 200
+    var neighbourhoodSize = 60
     var neighbourhoodSeconds = 4.0
     /// The relative gap of the master in the rounds that look for dates that do not fit.
     var scoutingGap = 0.002
@@ -30,8 +30,10 @@ struct ExactRebooker {
     var maxDives = 6
     /// Schedules in the schedule master at most, and the share of the time left that one of
     /// its MIPs may take.
-    var scheduleColumnLimit = 400_000
+    var scheduleColumnLimit = 50_000
     var scheduleTimeShare = 0.3
+    /// The first margin (in days of reduced cost) of the schedule master's widening.
+    var initialScheduleMargin = 2.0
 
     struct Outcome {
         var solution: RebookingSolution
@@ -155,11 +157,13 @@ struct ExactRebooker {
         }
 
         // The schedule master first; the date-assignment master's own search when it cannot finish.
-        if let answer = try solveBySchedules(part, master: master, lower: { lower }, raiseLower: { lower = max(lower, $0) },
+        var boundBySchedules = false
+        if let answer = try solveBySchedules(part, master: master, lower: { lower },
+                                             raiseLower: { lower = max(lower, $0); boundBySchedules = true },
                                              best: { best }, bestObjective: { bestObjective }, consider: consider,
                                              finished: finished) { return answer }
-        if master.generatesColumns {
-            // A large part: the column-generation bound, a solution rounded from its LP, then LP
+        if master.generatesColumns && !boundBySchedules {
+            // A large part the schedule master could not bound: the column-generation bound, a solution rounded from its LP, then LP
             // dives, each with the cuts of the ones before, while they hit dates that do not fit.
             guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else { return outOfTime() }
             lower = max(lower, (max(lp, master.lagrangianBound()) - 1e-6).rounded(.up))
@@ -179,14 +183,14 @@ struct ExactRebooker {
                 if let answer = finished() { return answer }
                 if cuts == 0 { break }
             }
-            if searchesNeighbourhoods {
-                let bound = lower, gap = options.relativeGap
-                best = try neighbourhoodSearch(part, from: best) { objective in
-                    Double(objective) - bound <= gap * Double(abs(objective))
-                }
-                bestObjective = partObjective(part, best)
-                if let answer = finished() { return answer }
+        }
+        if master.generatesColumns && searchesNeighbourhoods {
+            let bound = lower, gap = options.relativeGap
+            best = try neighbourhoodSearch(part, from: best) { objective in
+                Double(objective) - bound <= gap * Double(abs(objective))
             }
+            bestObjective = partObjective(part, best)
+            if let answer = finished() { return answer }
         }
         // Early rounds only look for dates that do not fit, so a master within a small gap does;
         // once a round finds none, the master is solved to the requested gap.

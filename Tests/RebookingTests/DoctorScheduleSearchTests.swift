@@ -15,7 +15,18 @@ struct DoctorScheduleSearchTests {
             let master = try DateAssignmentMaster(instance: instance, items: part)
             // Costs other than the objective, as multipliers would make them.
             let costs = (0..<master.columnDay.count).map { master.problem.objectiveValueOfColumn($0) + Double(random.next() % 4) }
-            let relevant = Set((0..<master.columnDay.count).filter { _ in random.next() % 3 == 0 })
+            // Shared rows: a third of the columns in one or two of five rows, coefficient 1 or 2.
+            var rows: [Int: [(side: Int, coefficient: Double)]] = [:]
+            for c in 0..<master.columnDay.count where random.next() % 3 == 0 {
+                for _ in 0...(random.next() % 2) {
+                    rows[c, default: []].append((Int(random.next() % 5), Double(1 + random.next() % 2)))
+                }
+            }
+            func kind(_ schedule: [Int]) -> [Int: Double] {
+                var vector: [Int: Double] = [:]
+                for c in schedule where c >= 0 { for (side, a) in rows[c] ?? [] { vector[side, default: 0] += a } }
+                return vector
+            }
             var byDoctor: [Int32: [Int]] = [:]
             for (k, i) in part.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
             for positions in byDoctor.values where positions.count <= 6 {
@@ -29,17 +40,16 @@ struct DoctorScheduleSearchTests {
                 #expect(all.contains { $0.schedule == cheapest.schedule && abs($0.cost - minimum) < 1e-9 })
 
                 let threshold = minimum + 3
-                var expected: [[Int]: Double] = [:]
+                var expected: [[Int: Double]: Double] = [:]
                 for (schedule, cost) in all where cost <= threshold + 1e-9 {
-                    let kind = schedule.filter { relevant.contains($0) }.sorted()
-                    expected[kind] = min(expected[kind] ?? .infinity, cost)
+                    expected[kind(schedule)] = min(expected[kind(schedule)] ?? .infinity, cost)
                 }
-                let kinds = try #require(search.cheapestOfEachKind(within: threshold, relevant: relevant, limit: 10_000))
-                var found: [[Int]: Double] = [:]
+                let kinds = try #require(search.cheapestOfEachKind(within: threshold, rows: rows, limit: 10_000))
+                var found: [[Int: Double]: Double] = [:]
                 for schedule in kinds {
                     let cost = all.first { $0.schedule == schedule }?.cost
                     #expect(cost != nil, "seed \(seed): an enumerated schedule that does not fit")
-                    found[schedule.filter { relevant.contains($0) }.sorted()] = cost
+                    found[kind(schedule)] = cost
                 }
                 #expect(found == expected, "seed \(seed)")
             }

@@ -28,7 +28,7 @@ final class DoctorScheduleMaster {
     /// Row of each cross-doctor side row, its x columns and coefficients, and its limit.
     private(set) var sideRows: [DateAssignmentMaster.SideRow] = []
     /// The side-row entries of each x column: (index into `sideRows`, coefficient).
-    private var sideEntries: [Int: [(side: Int, coefficient: Double)]] = [:]
+    private(set) var sideEntries: [Int: [(side: Int, coefficient: Double)]] = [:]
     /// The group of each item (by position in `master.items`).
     private var groupOfPosition: [Int] = []
     /// Each y column's group and schedule.
@@ -68,14 +68,16 @@ final class DoctorScheduleMaster {
         for positions in split { try addDoctorRows(positions) }
     }
 
-    /// A doctor too large for one search, as groups of items that are: in original order, halved
-    /// until each group's search is possible (a single item always is).
+    /// A doctor too large for one search, as groups of items that are, in original order (a
+    /// single item always is).
     private static func chunks(_ positions: [Int], master: DateAssignmentMaster, arrangement: DayArrangement,
                                itemLimit: Int) -> [DoctorDays] {
         if let days = DoctorDays(master: master, positions: positions, arrangement: arrangement, itemLimit: itemLimit) {
             return [days]
         }
-        let half = positions.count / 2
+        // As large a first group as the search takes (fewer items between groups, a tighter
+        // model); halves when the sets, not the items, are too many.
+        let half = positions.count > itemLimit ? itemLimit : positions.count / 2
         return chunks(Array(positions[..<half]), master: master, arrangement: arrangement, itemLimit: itemLimit)
             + chunks(Array(positions[half...]), master: master, arrangement: arrangement, itemLimit: itemLimit)
     }
@@ -171,9 +173,6 @@ final class DoctorScheduleMaster {
             }
         }
     }
-
-    /// The x columns in some row shared with other doctors (or a cut).
-    var relevantColumns: Set<Int> { Set(sideEntries.keys) }
 
     // MARK: - Pricing
 

@@ -74,30 +74,33 @@ struct DoctorScheduleSearch {
     }
 
     /// The cheapest of each kind of schedule costing at most `threshold`, where two schedules
-    /// are of one kind when they choose the same `relevant` x columns (those in rows shared with
-    /// other doctors); nil when there are more than `limit` kinds.
+    /// are of one kind when they have the same coefficient in every shared row (`rows`: each x
+    /// column's (row, coefficient) entries; columns without entries are in no shared row); nil
+    /// when there are more than `limit` kinds or the walk visits more than `nodeLimit` states.
     ///
     /// The objective Σ (t − o) only sees which dates a doctor uses, not which item takes which,
-    /// so a doctor's schedules tie in great numbers; schedules of one kind have the same column
+    /// so a doctor's schedules tie in great numbers; schedules of one kind are the same column
     /// in every row but the objective, and the cheapest of them serves for all. The walk prunes
-    /// a state (date, items left, relevant columns so far) reached before at no higher cost.
-    func cheapestOfEachKind(within threshold: Double, relevant: Set<Int>, limit: Int) -> [Schedule]? {
+    /// a state (date, items left, coefficients so far) reached before at no higher cost.
+    func cheapestOfEachKind(within threshold: Double, rows: [Int: [(side: Int, coefficient: Double)]],
+                            limit: Int, nodeLimit: Int = 2_000_000) -> [Schedule]? {
         struct State: Hashable {
             var t: Int
             var mask: Int
-            var kind: [Int]
+            var kind: [Int: Double]
         }
         var seen: [State: Double] = [:]
-        var best: [[Int]: (cost: Double, schedule: Schedule)] = [:]
+        var best: [[Int: Double]: (cost: Double, schedule: Schedule)] = [:]
         var schedule = Schedule(repeating: -1, count: days.positions.count)
-        var kind: [Int] = []
+        var kind: [Int: Double] = [:]
+        var nodes = 0
         func visit(_ t: Int, _ mask: Int, _ cost: Double) {
-            if best.count > limit { return }
+            nodes += 1
+            if best.count > limit || nodes > nodeLimit { return }
             if t == days.dates.count {
                 // What is left in `mask` stays unplaced, at its cost.
                 let total = cost + cheapestFrom[t][mask]
-                let key = kind.sorted()
-                if total < best[key]?.cost ?? .infinity { best[key] = (total, schedule) }
+                if total < best[kind]?.cost ?? .infinity { best[kind] = (total, schedule) }
                 return
             }
             let state = State(t: t, mask: mask, kind: kind)
@@ -107,15 +110,17 @@ struct DoctorScheduleSearch {
             for (p, set) in days.sets[t].enumerated() where set.mask & mask == set.mask
                 && cost + setCost[t][p] + cheapestFrom[t + 1][mask & ~set.mask] <= threshold + 1e-9 {
                 assign(set, into: &schedule)
-                let added = set.columns.filter { relevant.contains($0) }
-                kind += added
+                let before = kind
+                for c in set.columns {
+                    for (side, a) in rows[c] ?? [] { kind[side, default: 0] += a }
+                }
                 visit(t + 1, mask & ~set.mask, cost + setCost[t][p])
-                kind.removeLast(added.count)
+                kind = before
                 for k in set.members { schedule[k] = -1 }
             }
         }
         visit(0, (1 << days.positions.count) - 1, 0)
-        return best.count > limit ? nil : best.values.map(\.schedule)
+        return best.count > limit || nodes > nodeLimit ? nil : best.values.map(\.schedule)
     }
 
     private func assign(_ set: DoctorDays.DaySet, into schedule: inout Schedule) {

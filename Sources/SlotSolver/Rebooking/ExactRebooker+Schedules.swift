@@ -6,10 +6,10 @@ extension ExactRebooker {
     /// 2. the MIP over the generated schedules, with the within-day check's cuts, for a good
     ///    solution U;
     /// 3. every schedule within U − L(π) of its doctor's cheapest (under the best π), and the MIP
-    ///    over them: its optimum is the part's (see `DoctorScheduleMaster`). When they are too
-    ///    many, a smaller margin G still proves that nothing costs L(π) + G or less unless the
-    ///    MIP finds it.
-    /// - Returns: nil when even the cheapest schedule of each kind is too many, or when GLPK does
+    ///    over them: its optimum is the part's (see `DoctorScheduleMaster`). The margin G grows
+    ///    from 2 days; a MIP at a smaller G still proves that nothing costs L(π) + G or less
+    ///    unless it finds it.
+    /// - Returns: nil when the schedules within a margin are too many, or when GLPK does
     ///   not close a MIP in its share of the time (the date-assignment master takes over, with
     ///   the best solution and the bound proven here).
     /// - Parameters:
@@ -80,11 +80,8 @@ extension ExactRebooker {
             }
             if let answer = finished() { return answer }
             if cuts > 0 {
-                // The cuts' columns tell schedules apart that were of one kind: list the kinds anew.
-                if let wide = margin {
-                    margin = try addSchedules(within: wide, of: schedules, pi: bestPi)
-                    if margin == nil { return nil }
-                }
+                // The cuts tell schedules apart that were of one kind: list the kinds anew.
+                if let margin, try !addSchedules(within: margin, of: schedules, pi: bestPi) { return nil }
                 continue
             }
             if !outcome.proven { return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil }
@@ -96,36 +93,28 @@ extension ExactRebooker {
                 return PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: false)
             }
             // Too many schedules for that margin: GLPK would not close the MIP either.
-            guard let widened = try addSchedules(within: next, of: schedules, pi: bestPi), widened == next else { return nil }
-            margin = widened
+            guard try addSchedules(within: next, of: schedules, pi: bestPi) else { return nil }
+            margin = next
         }
     }
 
-    /// Adds, for every doctor, each schedule within `margin` of its cheapest under π; halves the
-    /// margin while they are more than `scheduleColumnLimit` in all.
-    /// - Returns: the margin used, or nil when even the cheapest schedules are too many.
-    func addSchedules(within margin: Double, of schedules: DoctorScheduleMaster, pi: [Double]) throws -> Double? {
+    /// Adds, for every group, the cheapest schedule of each kind within `margin` of its cheapest
+    /// under π. - Returns: false when they are more than `scheduleColumnLimit` in all, or a
+    /// group's walk is too long (then GLPK would not close the MIP either).
+    func addSchedules(within margin: Double, of schedules: DoctorScheduleMaster, pi: [Double]) throws -> Bool {
         let padded = pi + [Double](repeating: 0, count: schedules.sideRows.count - pi.count)
         let costs = schedules.reducedCosts(padded)
-        let relevant = schedules.relevantColumns
-        var margin = margin
-        while margin >= 0 {
-            var found: [[DoctorScheduleSearch.Schedule]] = []
-            var total = 0
-            for days in schedules.doctorDays {
-                if let left = remainingSeconds, left <= 0 { return nil }
-                let search = DoctorScheduleSearch(days: days, costs: costs)
-                guard let list = search.cheapestOfEachKind(within: search.cheapest().cost + margin, relevant: relevant,
-                                                           limit: scheduleColumnLimit - total) else { break }
-                total += list.count
-                found.append(list)
-            }
-            if found.count == schedules.positionsOfGroup.count {
-                for (d, list) in found.enumerated() { try schedules.addSchedules(d, list) }
-                return margin
-            }
-            margin = margin >= 1 ? (margin / 2).rounded(.down) : -1
+        var found: [[DoctorScheduleSearch.Schedule]] = []
+        var total = 0
+        for days in schedules.doctorDays {
+            if let left = remainingSeconds, left <= 0 { return false }
+            let search = DoctorScheduleSearch(days: days, costs: costs)
+            guard let list = search.cheapestOfEachKind(within: search.cheapest().cost + margin, rows: schedules.sideEntries,
+                                                       limit: scheduleColumnLimit - total) else { return false }
+            total += list.count
+            found.append(list)
         }
-        return nil
+        for (d, list) in found.enumerated() { try schedules.addSchedules(d, list) }
+        return true
     }
 }

@@ -6,13 +6,16 @@
 /// that spans several doctors (rep and patient cliques, no-good cuts), with x(i, t) replaced by
 /// the sum of the schedules that put i on t. What happens inside one doctor needs no row: every
 /// schedule fits date by date. Its LP bound is the best Lagrangian bound of that split, well
-/// above the date-assignment LP.
+/// above the date-assignment LP. (A doctor too large for one search is split into groups, each
+/// a "doctor" of its own here, linked by rows on its dates.)
 ///
 /// Exactness comes from reduced costs: for multipliers π ≤ 0 on the side rows, with
 /// L(π) = Σ_r π_r b_r + Σ_d min_s rc_π(s), every solution costs at least
 /// L(π) + Σ_d (rc_π(s_d) − min_s rc_π(s)). So a solution costing at most U uses only schedules
-/// within U − L(π) of their doctor's cheapest, and the MIP over all of those (`addSchedules`)
-/// has the same optimum as the full model whenever that optimum is at most U.
+/// within U − L(π) of their doctor's cheapest, and the MIP over all of those has the same
+/// optimum as the full model whenever that optimum is at most U. Schedules with the same
+/// coefficients in every row but the objective are one column, the cheapest
+/// (`DoctorScheduleSearch.cheapestOfEachKind`).
 final class DoctorScheduleMaster {
     typealias Schedule = DoctorScheduleSearch.Schedule
 
@@ -25,7 +28,7 @@ final class DoctorScheduleMaster {
     let positionsOfGroup: [[Int]]
     /// Each group's dates and the sets that fit on them.
     let doctorDays: [DoctorDays]
-    /// Row of each cross-doctor side row, its x columns and coefficients, and its limit.
+    /// Each side row shared by several groups (or a cut): its row here, x columns, coefficients and limit.
     private(set) var sideRows: [DateAssignmentMaster.SideRow] = []
     /// The side-row entries of each x column: (index into `sideRows`, coefficient).
     private(set) var sideEntries: [Int: [(side: Int, coefficient: Double)]] = [:]
@@ -34,7 +37,7 @@ final class DoctorScheduleMaster {
     /// Each y column's group and schedule.
     private(set) var groupOfColumn: [Int] = []
     private(set) var schedules: [Schedule] = []
-    /// Each doctor's schedules in the model, with their y column.
+    /// Each group's schedules in the model, with their y column.
     private var columnOfSchedule: [[Schedule: Int]]
     /// Which y columns put an item on an x column's date.
     private var columnsWith: [Int: [Int]] = [:]
@@ -138,7 +141,7 @@ final class DoctorScheduleMaster {
         var objective: [Double] = []
         var entries: [[(row: Int, value: Double)]] = []
         for schedule in fresh {
-            objective.append(cost(of: schedule, doctor: d))
+            objective.append(cost(of: schedule, group: d))
             var sides: [Int: Double] = [:]
             for c in schedule where c >= 0 {
                 for (side, a) in sideEntries[c] ?? [] { sides[side, default: 0] += a }
@@ -158,7 +161,7 @@ final class DoctorScheduleMaster {
     }
 
     /// The schedule's objective: t − o per placed item, the unplaced cost per other.
-    func cost(of schedule: Schedule, doctor d: Int) -> Double {
+    func cost(of schedule: Schedule, group d: Int) -> Double {
         zip(positionsOfGroup[d], schedule).reduce(0) { sum, pair in
             sum + master.problem.objectiveValueOfColumn(pair.1 >= 0 ? pair.1 : master.unplacedColumn[pair.0])
         }
@@ -188,7 +191,7 @@ final class DoctorScheduleMaster {
     /// The LP duals of the side rows, clamped to ≤ 0 (the sign a ≤ row's dual has when minimizing).
     func sideDuals() -> [Double] { sideRows.map { min(0, problem.rowDual($0.row)) } }
 
-    /// L(π) = Σ_r π_r b_r + Σ_d min_s rc(s), with each doctor's cheapest schedule.
+    /// L(π) = Σ_r π_r b_r + Σ_g min_s rc(s), with each group's cheapest schedule.
     func lagrangian(_ pi: [Double]) -> (bound: Double, cheapest: [(cost: Double, schedule: Schedule)]) {
         let costs = reducedCosts(pi)
         var total = zip(sideRows, pi).reduce(0) { $0 + $1.1 * $1.0.limit }

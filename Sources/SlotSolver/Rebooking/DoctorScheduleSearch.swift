@@ -87,14 +87,40 @@ struct DoctorScheduleSearch {
         struct State: Hashable {
             var t: Int
             var mask: Int
-            var kind: [Int: Double]
+            var kind: Int
+        }
+        struct Step: Hashable {
+            var kind: Int
+            var t: Int
+            var set: Int
+        }
+        // Kinds are interned: a coefficient vector gets a number the first time it is seen, and
+        // each (kind, date, set) step is worked out once.
+        var vectors: [[Int: Double]] = [[:]]
+        var numberOf: [[Int: Double]: Int] = [[:]: 0]
+        var steps: [Step: Int] = [:]
+        let shares = days.sets.map { sets in sets.map { set in set.columns.contains { rows[$0] != nil } } }
+        func after(_ kind: Int, _ t: Int, _ p: Int) -> Int {
+            guard shares[t][p] else { return kind }
+            let step = Step(kind: kind, t: t, set: p)
+            if let known = steps[step] { return known }
+            var vector = vectors[kind]
+            for c in days.sets[t][p].columns {
+                for (side, a) in rows[c] ?? [] { vector[side, default: 0] += a }
+            }
+            let number = numberOf[vector] ?? vectors.count
+            if number == vectors.count {
+                vectors.append(vector)
+                numberOf[vector] = number
+            }
+            steps[step] = number
+            return number
         }
         var seen: [State: Double] = [:]
-        var best: [[Int: Double]: (cost: Double, schedule: Schedule)] = [:]
+        var best: [Int: (cost: Double, schedule: Schedule)] = [:]
         var schedule = Schedule(repeating: -1, count: days.positions.count)
-        var kind: [Int: Double] = [:]
         var nodes = 0
-        func visit(_ t: Int, _ mask: Int, _ cost: Double) {
+        func visit(_ t: Int, _ mask: Int, _ kind: Int, _ cost: Double) {
             nodes += 1
             if best.count > limit || nodes > nodeLimit { return }
             if t == days.dates.count {
@@ -106,20 +132,15 @@ struct DoctorScheduleSearch {
             let state = State(t: t, mask: mask, kind: kind)
             if let known = seen[state], known <= cost + 1e-9 { return }
             seen[state] = cost
-            if cost + cheapestFrom[t + 1][mask] <= threshold + 1e-9 { visit(t + 1, mask, cost) }
+            if cost + cheapestFrom[t + 1][mask] <= threshold + 1e-9 { visit(t + 1, mask, kind, cost) }
             for (p, set) in days.sets[t].enumerated() where set.mask & mask == set.mask
                 && cost + setCost[t][p] + cheapestFrom[t + 1][mask & ~set.mask] <= threshold + 1e-9 {
                 assign(set, into: &schedule)
-                let before = kind
-                for c in set.columns {
-                    for (side, a) in rows[c] ?? [] { kind[side, default: 0] += a }
-                }
-                visit(t + 1, mask & ~set.mask, cost + setCost[t][p])
-                kind = before
+                visit(t + 1, mask & ~set.mask, after(kind, t, p), cost + setCost[t][p])
                 for k in set.members { schedule[k] = -1 }
             }
         }
-        visit(0, (1 << days.positions.count) - 1, 0)
+        visit(0, (1 << days.positions.count) - 1, 0, 0)
         return best.count > limit || nodes > nodeLimit ? nil : best.values.map(\.schedule)
     }
 

@@ -1,14 +1,16 @@
 /// The exact solver:
 /// 1. split the items into independent parts (`IndependentParts`); parts whose greedy solution
 ///    already meets the trivial bound (every item at its earliest candidate date) are done;
-/// 2. per remaining part, a Benders-style loop between the date-assignment master
-///    (`DateAssignmentMaster`, GLPK, warm-started from the best known solution — first the
-///    greedy one) and an exact within-day check (`DayArrangement`, GLPK's time-indexed model when
-///    the search gives up) that turns every date whose items do not fit into a no-good cut;
-/// 3. large parts (too many doctor-date patterns to hold at once) first get a bound from column
-///    generation and a Lagrangian bound on its duals, solutions from LP rounding, LP dives and a
-///    large-neighbourhood search (each neighbourhood solved exactly by this same solver), and
-///    then the loop over the generated patterns.
+/// 2. per remaining part, the schedule master (`DoctorScheduleMaster`, see
+///    `ExactRebooker+Schedules`): a Dantzig–Wolfe split by doctor with exact pricing, whose MIP
+///    over every schedule within the gap's margin is exact;
+/// 3. when that cannot finish, a Benders-style loop between the date-assignment master
+///    (`DateAssignmentMaster`, GLPK, warm-started from the best known solution) and an exact
+///    within-day check (`DayArrangement`, GLPK's time-indexed model when the search gives up)
+///    that turns every date whose items do not fit into a no-good cut; large parts first improve
+///    their solution by a large-neighbourhood search (each neighbourhood solved exactly by this
+///    same solver) and, without a bound from step 2, get one from column generation and a
+///    Lagrangian bound on its duals, with solutions from LP rounding and LP dives.
 ///
 /// Parts are solved smallest first, so that a time limit spent on a large part leaves the small
 /// ones solved. Bounds are proven: each master optimum (or GLPK's bound under a time limit, or
@@ -163,8 +165,9 @@ struct ExactRebooker {
                                              best: { best }, bestObjective: { bestObjective }, consider: consider,
                                              finished: finished) { return answer }
         if master.generatesColumns && !boundBySchedules {
-            // A large part the schedule master could not bound: the column-generation bound, a solution rounded from its LP, then LP
-            // dives, each with the cuts of the ones before, while they hit dates that do not fit.
+            // A large part the schedule master could not bound: the column-generation bound, a
+            // solution rounded from its LP, then LP dives, each with the cuts of the ones before,
+            // while they hit dates that do not fit.
             guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else { return outOfTime() }
             lower = max(lower, (max(lp, master.lagrangianBound()) - 1e-6).rounded(.up))
             var rounded = roundLP(part, choices: master.lpChoices())

@@ -79,16 +79,10 @@ final class DateAssignmentMaster {
             rows.appendSum(of: Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]], bounds: .fixed(1))
         }
         // The (item, date) choices, by doctor-date.
-        var choices: [MasterStrengthening.Choice] = []
+        let choices = self.choices(of: Array(items.indices))
         var byDoctor: [ResourceDay: [Int]] = [:]
-        for (k, i) in items.enumerated() {
-            let item = instance.items[i]
-            for (offset, day) in instance.candidateDays(of: i).enumerated() {
-                let starts = instance.startMinutes(day)
-                byDoctor[ResourceDay(.doctor, item.doctor, day: day.day), default: []].append(choices.count)
-                choices.append(.init(column: firstColumn[k] + offset, item: i, day: day,
-                                     earliest: starts.first!, latest: starts.last!))
-            }
+        for (c, choice) in choices.enumerated() {
+            byDoctor[ResourceDay(.doctor, instance.items[choice.item].doctor, day: choice.day.day), default: []].append(c)
         }
         // Doctor-dates with few feasible sets: pattern columns z(P) ≥ 0, Σ_P z(P) ≤ 1 and
         // x(i, t) = Σ_{P ∋ i} z(P). With x integral, z sits on the one pattern equal to the chosen set.
@@ -311,6 +305,19 @@ final class DateAssignmentMaster {
     }
 
     // MARK: - Helpers
+
+    /// The (item, date) choices of the items at `positions` (in `items`), with their x columns.
+    func choices(of positions: [Int]) -> [MasterStrengthening.Choice] {
+        var choices: [MasterStrengthening.Choice] = []
+        for k in positions {
+            for (offset, day) in instance.candidateDays(of: items[k]).enumerated() {
+                let starts = instance.startMinutes(day)
+                choices.append(.init(column: firstColumn[k] + offset, item: items[k], day: day,
+                                     earliest: starts.first!, latest: starts.last!))
+            }
+        }
+        return choices
+    }
 
     /// The energy rows of one doctor-date's choices, per kind: Σ length · x ≤ the minutes free in
     /// the window, when the choices could exceed them.

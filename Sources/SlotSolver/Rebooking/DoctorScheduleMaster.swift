@@ -89,17 +89,9 @@ final class DoctorScheduleMaster {
     /// `MasterStrengthening` derives on each of its doctor-dates (cliques, triples, counts by
     /// length) and the minutes the date has free. Whatever still does not fit comes back as a cut.
     private func addDoctorRows(_ positions: [Int]) throws {
-        var choices: [MasterStrengthening.Choice] = []
+        let choices = master.choices(of: positions)
         var byDate: [Int32: [Int]] = [:]
-        for k in positions {
-            let item = master.items[k]
-            for (offset, day) in master.instance.candidateDays(of: item).enumerated() {
-                let starts = master.instance.startMinutes(day)
-                byDate[day.day, default: []].append(choices.count)
-                choices.append(.init(column: master.firstColumn[k] + offset, item: item, day: day,
-                                     earliest: starts.first!, latest: starts.last!))
-            }
-        }
+        for (c, choice) in choices.enumerated() { byDate[choice.day.day, default: []].append(c) }
         let dates = byDate.keys.sorted().map { byDate[$0]! }.filter { $0.count > 1 }
         for row in MasterStrengthening(instance: master.instance).rows(choices, doctorGroups: dates) {
             try addSideRow(columns: row.columns, coefficients: [Double](repeating: 1, count: row.columns.count),

@@ -39,33 +39,15 @@ extension ExactRebooker {
         }
         for k in order {
             let i = part[k]
-            let item = instance.items[i]
-            var placed = false
-            for choice in choices[k] where choice.value >= 0.5 || choice.day == choices[k].first?.day {
-                let day = instance.candidateDays(of: i).first { $0.day == choice.day }!
-                let capacity = instance.remainingCapacity(of: item, day: day.day)
-                if let start = instance.startMinutes(day).first(where: {
-                    state.fits(item, day: day, start: $0, remainingCapacity: capacity)
-                }) {
-                    state.place(item, day: day, start: start)
-                    solution.placements[i] = .init(day: day.day, start: start)
-                    placed = true
-                    break
-                }
+            let placed = choices[k].contains { choice in
+                (choice.value >= 0.5 || choice.day == choices[k].first?.day)
+                    && placeAtEarliestStart(i, day: choice.day, state: &state, solution: &solution)
             }
             if !placed && choices[k].isEmpty { continue }   // the LP leaves it unplaced
-            if !placed, let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(item, day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
+            if !placed { placeAtEarliestSlot(i, state: &state, solution: &solution) }
         }
         // Items the LP left unplaced may still fit.
-        for i in part where !solution.placements[i].isPlaced {
-            if let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(instance.items[i], day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
+        for i in part where !solution.placements[i].isPlaced { placeAtEarliestSlot(i, state: &state, solution: &solution) }
         return solution
     }
 
@@ -80,21 +62,31 @@ extension ExactRebooker {
             state.place(instance.items[i], day: day, start: p.start)
         }
         for (k, i) in part.enumerated() where !solution.placements[i].isPlaced && days[k] >= 0 {
-            let item = instance.items[i]
-            let day = instance.candidateDays(of: i).first { $0.day == days[k] }!
-            let capacity = instance.remainingCapacity(of: item, day: day.day)
-            if let start = instance.startMinutes(day).first(where: {
-                state.fits(item, day: day, start: $0, remainingCapacity: capacity)
-            }) {
-                state.place(item, day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
+            placeAtEarliestStart(i, day: days[k], state: &state, solution: &solution)
         }
-        for i in part where !solution.placements[i].isPlaced {
-            if let (day, start) = state.earliestFit(for: i, in: instance) {
-                state.place(instance.items[i], day: day, start: start)
-                solution.placements[i] = .init(day: day.day, start: start)
-            }
-        }
+        for i in part where !solution.placements[i].isPlaced { placeAtEarliestSlot(i, state: &state, solution: &solution) }
+    }
+
+    /// Places item `i` at the earliest start still free on range day `day` (one of its
+    /// candidate days). - Returns: whether one was free.
+    @discardableResult
+    private func placeAtEarliestStart(_ i: Int, day: Int32, state: inout PlacementState,
+                                      solution: inout RebookingSolution) -> Bool {
+        let item = instance.items[i]
+        let candidate = instance.candidateDays(of: i).first { $0.day == day }!
+        let capacity = instance.remainingCapacity(of: item, day: day)
+        guard let start = instance.startMinutes(candidate).first(where: {
+            state.fits(item, day: candidate, start: $0, remainingCapacity: capacity)
+        }) else { return false }
+        state.place(item, day: candidate, start: start)
+        solution.placements[i] = .init(day: day, start: start)
+        return true
+    }
+
+    /// Places item `i` in the earliest slot still free on any of its candidate days, if any.
+    private func placeAtEarliestSlot(_ i: Int, state: inout PlacementState, solution: inout RebookingSolution) {
+        guard let (day, start) = state.earliestFit(for: i, in: instance) else { return }
+        state.place(instance.items[i], day: day, start: start)
+        solution.placements[i] = .init(day: day.day, start: start)
     }
 }

@@ -30,9 +30,9 @@ struct DoctorScheduleSearchTests {
             var byDoctor: [Int32: [Int]] = [:]
             for (k, i) in part.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
             for positions in byDoctor.values where positions.count <= 6 {
-                let days = try #require(DoctorDays(master: master, positions: positions,
-                                                   arrangement: DayArrangement(instance: instance)))
-                let search = DoctorScheduleSearch(days: days, costs: costs)
+                let days = try #require(try DoctorDays(master: master, positions: positions,
+                                                       arrangement: DayArrangement(instance: instance)))
+                let search = try DoctorScheduleSearch(days: days, costs: costs)
                 let all = bruteForce(master, positions, costs)
                 let minimum = all.map(\.cost).min()!
                 let cheapest = search.cheapest()
@@ -44,7 +44,7 @@ struct DoctorScheduleSearchTests {
                 for (schedule, cost) in all where cost <= threshold + 1e-9 {
                     expected[kind(schedule)] = min(expected[kind(schedule)] ?? .infinity, cost)
                 }
-                let kinds = try #require(search.cheapestOfEachKind(within: threshold, rows: rows, limit: 10_000))
+                let kinds = try #require(try search.cheapestOfEachKind(within: threshold, rows: rows, limit: 10_000))
                 var found: [[Int: Double]: Double] = [:]
                 for schedule in kinds {
                     let cost = all.first { $0.schedule == schedule }?.cost

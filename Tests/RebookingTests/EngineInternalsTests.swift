@@ -78,9 +78,9 @@ struct EngineInternalsTests {
         let instance = RebookingInstance(model: clinic.model, options: opts)
         for part in IndependentParts.split(instance) where part.count > 1 {
             let master = try DateAssignmentMaster(instance: instance, items: part, fullPatternLimit: 0)
-            guard master.generatesColumns, let lp = try master.generateColumns(timeLimit: nil, clock: ContinuousClockReading())
+            guard master.generatesColumns, let lp = try master.generateColumns(deadline: .never)
             else { continue }
-            let lagrangian = master.lagrangianBound()
+            let lagrangian = try master.lagrangianBound()
             let optimum = part.reduce(0) { sum, i in
                 let move = exact.moves.first { $0.record == instance.items[i].record && $0.kind == instance.items[i].kind
                     && $0.fromDate == instance.items[i].originalDate }!
@@ -89,7 +89,7 @@ struct EngineInternalsTests {
             #expect(lagrangian >= lp - 1e-6)
             #expect(lagrangian <= Double(optimum) + 1e-6, "seed \(seed)")
             // Any multipliers give a bound, e.g. none at all.
-            let plain = master.lagrangianBound(multipliers: [Double](repeating: 0, count: master.sideRows.count))
+            let plain = try master.lagrangianBound(multipliers: [Double](repeating: 0, count: master.sideRows.count))
             #expect(plain <= Double(optimum) + 1e-6, "seed \(seed)")
         }
     }

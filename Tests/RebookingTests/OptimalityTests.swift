@@ -35,8 +35,8 @@ struct OptimalityTests {
         let clinic = Self.tiny(UInt64(seed))
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
         let exact = try Rebooker.rebook(clinic.model, options: opts)
-        opts.patternColumnLimit = 0
-        opts.usesScheduleMaster = false
+        opts.parameters.patternColumnLimit = 0
+        opts.parameters.usesScheduleMaster = false
         let generated = try Rebooker.rebook(clinic.model, options: opts)
         #expect(RebookingChecker.violations(of: generated, model: clinic.model, options: opts) == [])
         #expect(generated.objective >= exact.objective)
@@ -50,7 +50,7 @@ struct OptimalityTests {
     func splitDoctors(seed: Int) throws {
         let clinic = Self.tiny(UInt64(seed))
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
-        opts.scheduleItemLimit = 2
+        opts.parameters.scheduleItemLimit = 2
         let split = try Rebooker.rebook(clinic.model, options: opts)
         let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: split.moves)
         #expect(RebookingChecker.violations(of: split, model: clinic.model, options: opts) == [])
@@ -63,7 +63,7 @@ struct OptimalityTests {
     func dateAssignmentMasterAlone(seed: Int) throws {
         let clinic = Self.tiny(UInt64(seed))
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
-        opts.usesScheduleMaster = false
+        opts.parameters.usesScheduleMaster = false
         let exact = try Rebooker.rebook(clinic.model, options: opts)
         let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: exact.moves)
         #expect(exact.objective == optimum, "seed \(seed)")

@@ -6,9 +6,12 @@ extension GLPKProblem {
     /// Solves the LP relaxation with the simplex method.
     /// - Returns: the status of the basic solution and its objective.
     /// - Parameter dual: use the dual simplex (fast after bounds changed on an optimal basis).
-    public func solveLP(verbose: Bool = false, timeLimitSeconds: Double? = nil, dual: Bool = false) throws
+    /// - Parameter deadline: the simplex stops there too (as with `timeLimitSeconds`).
+    public func solveLP(verbose: Bool = false, timeLimitSeconds: Double? = nil, dual: Bool = false,
+                        deadline: Deadline = .never) throws
         -> (status: GLPKSolutionStatus, objective: Double) {
         checkThread()
+        let timeLimitSeconds = deadline.secondsLeft(atMost: timeLimitSeconds)
         glp_term_out(verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_OFF) }
         if !hasSolvedOnce {
@@ -54,8 +57,9 @@ extension GLPKProblem {
             throw GLPKError(.infeasibleWarmStart, problem)
         }
         let start = ContinuousClockReading()
-        let lp = try solveLP(verbose: options.verbose, timeLimitSeconds: options.timeLimitSeconds)
-        if lp.status == .undefined, options.timeLimitSeconds != nil {
+        let timeLimit = options.deadline.secondsLeft(atMost: options.timeLimitSeconds)
+        let lp = try solveLP(verbose: options.verbose, timeLimitSeconds: timeLimit)
+        if lp.status == .undefined, timeLimit != nil {
             // Out of time before the root LP: no solution, no bound.
             return GLPKMIPOutcome(status: .undefined, returnCode: .timeLimit, objective: nil,
                                   bound: sense == .minimize ? -.infinity : .infinity)
@@ -71,7 +75,7 @@ extension GLPKProblem {
         }
 
         let context = SearchContext(warmStart: warmStart, sense: sense, rootBound: lp.objective,
-                                    onImprovement: onImprovement)
+                                    deadline: options.deadline, onImprovement: onImprovement)
         var parm = cglpk_default_iocp()
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.presolve = GLP_OFF   // a warm start must be in the columns of this very problem
@@ -91,7 +95,7 @@ extension GLPKProblem {
             parm.mir_cuts = GLP_ON
             parm.cov_cuts = GLP_ON
         }
-        if let limit = options.timeLimitSeconds {
+        if let limit = timeLimit {
             let remaining = max(0.001, limit - start.elapsedSeconds)
             parm.tm_lim = Int32(min(remaining * 1000, Double(Int32.max)))
         }
@@ -140,17 +144,25 @@ private final class SearchContext {
     let sense: GLPKObjectiveSense
     var offered = false
     var bound: Double
+    /// GLPK checks `tm_lim` between nodes only; the callback also stops the search (root cuts,
+    /// heuristics) the moment the deadline passes.
+    let deadline: Deadline
     let onImprovement: ((Double, Double) -> Void)?
 
-    init(warmStart: [Double]?, sense: GLPKObjectiveSense, rootBound: Double,
+    init(warmStart: [Double]?, sense: GLPKObjectiveSense, rootBound: Double, deadline: Deadline,
          onImprovement: ((Double, Double) -> Void)?) {
         self.warmStart = warmStart
         self.sense = sense
         self.bound = rootBound
+        self.deadline = deadline
         self.onImprovement = onImprovement
     }
 
     func handle(_ tree: OpaquePointer) {
+        if deadline.hasPassed {
+            glp_ios_terminate(tree)
+            return
+        }
         let best = glp_ios_best_node(tree)
         if best != 0 {
             let nodeBound = glp_ios_node_bound(tree, best)

@@ -96,9 +96,13 @@ public struct GLPKMIPOptions: Sendable {
     /// columns, none on continuous ones). With a warm start, the search then prunes every node
     /// whose bound is within 1 of the incumbent, as no better integer value fits in between.
     public var integralObjective: Bool = false
+    /// The search stops there at the latest, whatever `timeLimitSeconds` says.
+    public var deadline: Deadline = .never
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
-                cuts: Bool = false, depthFirst: Bool = false, integralObjective: Bool = false) {
+                cuts: Bool = false, depthFirst: Bool = false, integralObjective: Bool = false,
+                deadline: Deadline = .never) {
+        self.deadline = deadline
         self.integralObjective = integralObjective
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap

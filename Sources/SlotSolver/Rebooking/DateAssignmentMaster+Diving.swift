@@ -7,8 +7,7 @@ extension DateAssignmentMaster {
     ///   or time ran out.
     /// - Parameter bound: set to the LP bound before the first fixing (valid for the part: the
     ///   LP with all cuts so far and every pattern priced in).
-    func dive(timeLimit: Double?, clock: ContinuousClockReading, bound: inout Double?) throws -> [Int32]? {
-        let start = clock.elapsedSeconds
+    func dive(deadline: Deadline, bound: inout Double?) throws -> [Int32]? {
         var changed: [(Int, GLPKBounds)] = []
         defer { for (c, b) in changed.reversed() { try? problem.setColumnBounds(c, b) } }
         var fixedAt: [ResourceDay: [Int]] = [:]
@@ -27,9 +26,7 @@ extension DateAssignmentMaster {
             try addPatterns(pool: p, containing)
         }
         while true {
-            let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
-            if let left, left <= 0 { return nil }
-            guard let lp = try generateColumns(timeLimit: left, clock: clock, dual: true) else { return nil }
+            guard let lp = try generateColumns(deadline: deadline, dual: true) else { return nil }
             if changed.isEmpty { bound = lp }
             let choices = lpChoices()
             var undecided: [(k: Int, day: Int32, value: Double)] = []

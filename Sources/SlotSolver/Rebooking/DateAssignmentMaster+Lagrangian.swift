@@ -11,7 +11,9 @@ extension DateAssignmentMaster {
     ///   optimum (by complementary slackness x*_d is optimal for the doctor's LP), so L ≥ the LP
     ///   bound. With other multipliers such a doctor counts with its items' cheapest options.
     /// - Precondition: the last LP solve was optimal (after `generateColumns`).
-    func lagrangianBound(multipliers: [Double]? = nil) -> Double {
+    /// - Throws: `DeadlineReached` when the master's deadline passes.
+    func lagrangianBound(multipliers: [Double]? = nil, doctorMIPSeconds: Double = SolverParameters().doctorMIPSeconds)
+        throws -> Double {
         let lambda = multipliers ?? sideRows.map { max(0, -problem.rowDual($0.row)) }
         var reduced = (0..<columnDay.count).map { problem.objectiveValueOfColumn($0) }
         var constant = 0.0
@@ -22,12 +24,13 @@ extension DateAssignmentMaster {
         var byDoctor: [Int32: [Int]] = [:]
         for (k, i) in items.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
         var total = constant
-        let arrangement = DayArrangement(instance: instance)
+        let arrangement = DayArrangement(instance: instance, deadline: deadline)
         for doctor in byDoctor.keys.sorted() {
+            try deadline.check()
             let positions = byDoctor[doctor]!
-            let days = DoctorDays(master: self, positions: positions, arrangement: arrangement)
-            if let solved = days.map({ DoctorScheduleSearch(days: $0, costs: reduced).cheapest().cost })
-                ?? (try? doctorMinimumByMIP(positions, reduced: reduced)) ?? nil {
+            let days = try DoctorDays(master: self, positions: positions, arrangement: arrangement)
+            let searched = try days.map { try DoctorScheduleSearch(days: $0, costs: reduced, deadline: deadline).cheapest().cost }
+            if let solved = try searched ?? doctorMinimum(positions, reduced: reduced, seconds: doctorMIPSeconds) {
                 total += solved
             } else if multipliers == nil {
                 for k in positions {
@@ -45,9 +48,21 @@ extension DateAssignmentMaster {
         return total
     }
 
-    /// The same as `doctorMinimum`, as a small pattern MIP over GLPK, for doctors with too many
+    /// `doctorMinimumByMIP`, nil when GLPK fails on it (the doctor then counts as if GLPK did
+    /// not finish); only the deadline goes through.
+    private func doctorMinimum(_ positions: [Int], reduced: [Double], seconds: Double) throws -> Double? {
+        do {
+            return try doctorMinimumByMIP(positions, reduced: reduced, seconds: seconds)
+        } catch let reached as DeadlineReached {
+            throw reached
+        } catch {
+            return nil
+        }
+    }
+
+    /// A doctor's cheapest schedule under `reduced`, as a small pattern MIP over GLPK, for doctors with too many
     /// items for the search: nil when a date has too many feasible sets or GLPK does not finish.
-    private func doctorMinimumByMIP(_ positions: [Int], reduced: [Double]) throws -> Double? {
+    private func doctorMinimumByMIP(_ positions: [Int], reduced: [Double], seconds: Double) throws -> Double? {
         let mip = GLPKProblem(name: "doctor", sense: .minimize)
         var xColumn: [Int: Int] = [:]   // master x column -> local column
         var byDay: [Int32: [MasterStrengthening.Choice]] = [:]
@@ -69,7 +84,8 @@ extension DateAssignmentMaster {
         for day in byDay.keys.sorted() {
             let group = byDay[day]!
             guard group.count > 1 else { continue }
-            guard let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit) else { return nil }
+            guard let patterns = try DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit,
+                                                                  deadline: deadline) else { return nil }
             // Σ z ≤ 1 and x = Σ_{P ∋ x} z, as in the master.
             var side = GLPKRowBatch()
             side.appendSum(of: [Int](), bounds: .atMost(1))
@@ -82,7 +98,8 @@ extension DateAssignmentMaster {
                                    [(row: first, value: 1.0)] + pattern.map { (row: linking[group[$0].column]!, value: -1.0) }
                                })
         }
-        let outcome = try mip.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: 1))
+        let outcome = try mip.solveMIP(options: GLPKMIPOptions(timeLimitSeconds: seconds, deadline: deadline))
+        try deadline.check()
         return outcome.isProvenOptimal ? outcome.objective : nil
     }
 }

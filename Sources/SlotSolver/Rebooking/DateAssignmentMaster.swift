@@ -39,7 +39,9 @@ final class DateAssignmentMaster {
     private(set) var strengtheningRows = 0
     private(set) var patternColumns = 0
     /// Doctor-dates with more feasible sets than this are modelled with aggregate rows instead.
-    var patternLimit: Int { 2_000 }
+    let patternLimit: Int
+    /// Every stage of this master stops there (`DeadlineReached`).
+    let deadline: Deadline
     /// The z column of each pattern in the model, by its x columns (ascending).
     private(set) var patternOf: [[Int]: Int] = [:]
     private(set) var patternPools: [PatternPool] = []
@@ -53,10 +55,15 @@ final class DateAssignmentMaster {
     /// The doctor-date of each x column modelled with patterns.
     private(set) var patternDoctorDate: [Int: ResourceDay] = [:]
 
-    /// - Parameter fullPatternLimit: parts with more feasible sets than this get them by column
-    ///   generation.
-    init(instance: RebookingInstance, items: [Int], fullPatternLimit: Int = 40_000) throws {
+    /// - Parameters:
+    ///   - fullPatternLimit: parts with more feasible sets than this get them by column generation;
+    ///   - patternLimit: doctor-dates with more than this get aggregate rows instead of patterns.
+    /// - Throws: `DeadlineReached` when the deadline passes while the model is built.
+    init(instance: RebookingInstance, items: [Int], fullPatternLimit: Int = SolverParameters().patternColumnLimit,
+         patternLimit: Int = SolverParameters().doctorDatePatternLimit, deadline: Deadline = .never) throws {
         self.fullPatternLimit = fullPatternLimit
+        self.patternLimit = patternLimit
+        self.deadline = deadline
         self.instance = instance
         self.items = items
         problem = GLPKProblem(name: "rebooking_master", sense: .minimize)
@@ -92,7 +99,8 @@ final class DateAssignmentMaster {
         var poolSize = 0
         for key in byDoctor.keys.sorted() {
             let group = byDoctor[key]!.map { choices[$0] }
-            guard group.count > 1, let patterns = DoctorDatePatterns.enumerate(group, instance: instance, limit: patternLimit)
+            guard group.count > 1, let patterns = try DoctorDatePatterns.enumerate(group, instance: instance,
+                                                                                  limit: patternLimit, deadline: deadline)
             else {
                 if group.count > 1 { aggregated.append(byDoctor[key]!) }
                 continue
@@ -121,13 +129,14 @@ final class DateAssignmentMaster {
         }
         // The other doctor-dates: energy rows, plus MasterStrengthening's counts, cliques and triples.
         for group in aggregated {
+            try deadline.check()
             for row in energyRows(group.map { choices[$0] }) {
                 sideRows.append(.init(row: rows.count, columns: row.columns, coefficients: row.coefficients, limit: row.limit))
                 rows.append(columns: row.columns, values: row.coefficients, bounds: .atMost(row.limit))
             }
         }
-        let strengthening = MasterStrengthening(instance: instance)
-        for row in strengthening.rows(choices, doctorGroups: aggregated) {
+        let strengthening = MasterStrengthening(instance: instance, deadline: deadline)
+        for row in try strengthening.rows(choices, doctorGroups: aggregated) {
             sideRows.append(.init(row: rows.count, columns: row.columns,
                                   coefficients: [Double](repeating: 1, count: row.columns.count), limit: Double(row.limit)))
             rows.appendSum(of: row.columns, bounds: .atMost(Double(row.limit)))
@@ -173,12 +182,10 @@ final class DateAssignmentMaster {
     /// convexity row's), until there is none: then the LP value is that of the model with all
     /// patterns, a valid lower bound.
     /// - Returns: the LP bound, or nil when time ran out first.
-    func generateColumns(timeLimit: Double?, clock: ContinuousClockReading, dual: Bool = false) throws -> Double? {
-        let start = clock.elapsedSeconds
+    func generateColumns(deadline: Deadline, dual: Bool = false) throws -> Double? {
         while true {
-            let left = timeLimit.map { $0 - (clock.elapsedSeconds - start) }
-            if let left, left <= 0 { return nil }
-            let lp = try problem.solveLP(timeLimitSeconds: left, dual: dual)
+            if deadline.hasPassed { return nil }
+            let lp = try problem.solveLP(dual: dual, deadline: deadline)
             guard lp.status == .optimal else { return nil }
             var added = 0
             for p in patternPools.indices {
@@ -241,16 +248,13 @@ final class DateAssignmentMaster {
 
     /// Solves the master (after column generation when the part is large).
     /// - Returns: nil when time ran out before any solution.
-    func solve(warmStart: RebookingSolution?, timeLimit: Double?, relativeGap: Double, verbose: Bool,
-               clock: ContinuousClockReading) throws -> Outcome? {
-        let started = clock.elapsedSeconds
+    func solve(warmStart: RebookingSolution?, deadline: Deadline, relativeGap: Double, verbose: Bool) throws -> Outcome? {
         var lpBound: Double?
         if generatesColumns {
-            guard let bound = try generateColumns(timeLimit: timeLimit, clock: clock) else { return nil }
+            guard let bound = try generateColumns(deadline: deadline) else { return nil }
             lpBound = bound
         }
-        let left = timeLimit.map { $0 - (clock.elapsedSeconds - started) }
-        if let left, left <= 0 { return nil }
+        if deadline.hasPassed { return nil }
         var warm: [Double]?
         if let warmStart, let x = try warmStartValues(warmStart) {
             if problem.violation(of: x) == nil { warm = x } else {
@@ -258,8 +262,8 @@ final class DateAssignmentMaster {
             }
         }
         let outcome = try problem.solveMIP(
-            options: GLPKMIPOptions(timeLimitSeconds: left, relativeGap: relativeGap, verbose: verbose,
-                                    integralObjective: true),
+            options: GLPKMIPOptions(relativeGap: relativeGap, verbose: verbose, integralObjective: true,
+                                    deadline: deadline),
             warmStart: warm)
         guard let objective = outcome.objective else { return nil }
         let values = problem.mipValues()

@@ -20,7 +20,9 @@ struct DayArrangement {
     }
 
     let instance: RebookingInstance
-    var nodeLimit = 200_000
+    var nodeLimit = SolverParameters().dayArrangementNodeLimit
+    /// The search gives up (`.unknown`) when it passes; the caller's next `check()` then stops it.
+    var deadline = Deadline.never
 
     /// - Complexity: exponential in the worst case, bounded by `nodeLimit` nodes of O(k · s) each.
     func arrange(_ entries: [Entry]) -> Outcome {
@@ -34,7 +36,7 @@ struct DayArrangement {
             counts[key, default: 0] += 1
             if counts[key]! > instance.remainingCapacity(of: item, day: e.day.day) { return .infeasible }
         }
-        var search = Search(entries: entries, instance: instance, nodeLimit: nodeLimit)
+        var search = Search(entries: entries, instance: instance, nodeLimit: nodeLimit, deadline: deadline)
         return search.run()
     }
 
@@ -52,9 +54,11 @@ struct DayArrangement {
         var assigned: [Bool]
         var nodes = 0
         let nodeLimit: Int
+        let deadline: Deadline
 
-        init(entries: [Entry], instance: RebookingInstance, nodeLimit: Int) {
+        init(entries: [Entry], instance: RebookingInstance, nodeLimit: Int, deadline: Deadline) {
             self.nodeLimit = nodeLimit
+            self.deadline = deadline
             let n = entries.count
             lengths = entries.map { $0.day.length }
             starts = entries.map { Array(instance.startMinutes($0.day)) }
@@ -105,7 +109,7 @@ struct DayArrangement {
         /// true: found; false: proven impossible below here; nil: node limit.
         mutating func descend(depth: Int32) -> Bool? {
             nodes += 1
-            if nodes > nodeLimit { return nil }
+            if nodes > nodeLimit || (nodes & 1023 == 0 && deadline.hasPassed) { return nil }
             // Most constrained selectable entry.
             var best = -1
             for e in 0..<starts.count where !assigned[e] {

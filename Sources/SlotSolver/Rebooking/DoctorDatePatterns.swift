@@ -11,15 +11,18 @@ enum DoctorDatePatterns {
     /// there are more than `limit` of them or a check is undecided (the caller then models the
     /// doctor-date with aggregate rows and cuts instead).
     /// - Complexity: O(patterns × k) arrangement checks of at most cap items each.
+    /// - Throws: `DeadlineReached` when the deadline passes during the enumeration.
     static func enumerate(_ group: [MasterStrengthening.Choice], instance: RebookingInstance,
-                          limit: Int) -> [[Int]]? {
-        let arrangement = DayArrangement(instance: instance)
+                          limit: Int, deadline: Deadline) throws(DeadlineReached) -> [[Int]]? {
+        let arrangement = DayArrangement(instance: instance, deadline: deadline)
         var patterns: [[Int]] = []
         var current: [Int] = []
         var aborted = false
+        var timedOut = false
         func extend(from start: Int) {
             for j in start..<group.count {
                 if aborted { return }
+                if deadline.hasPassed { aborted = true; timedOut = true; return }
                 if current.contains(where: { group[$0].item == group[j].item }) { continue }
                 current.append(j)
                 defer { current.removeLast() }
@@ -37,6 +40,7 @@ enum DoctorDatePatterns {
             }
         }
         extend(from: 0)
+        if timedOut { throw DeadlineReached() }
         return aborted ? nil : patterns
     }
 }

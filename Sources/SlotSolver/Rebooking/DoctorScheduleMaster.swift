@@ -42,22 +42,27 @@ final class DoctorScheduleMaster {
     /// Which y columns put an item on an x column's date.
     private var columnsWith: [Int: [Int]] = [:]
 
-    /// - Parameter itemLimit: doctors with more items are split into groups.
-    init(master: DateAssignmentMaster, itemLimit: Int) throws {
+    /// - Parameters:
+    ///   - itemLimit: doctors with more items are split into groups;
+    ///   - setLimit: so are doctors with a date that has more fitting sets than this.
+    /// - Throws: `DeadlineReached` when the master's deadline passes while the groups are built.
+    init(master: DateAssignmentMaster, itemLimit: Int, setLimit: Int) throws {
         self.master = master
         var byDoctor: [Int32: [Int]] = [:]
         for (k, i) in master.items.enumerated() { byDoctor[master.instance.items[i].doctor, default: []].append(k) }
-        let arrangement = DayArrangement(instance: master.instance)
+        let arrangement = DayArrangement(instance: master.instance, deadline: master.deadline)
         var doctorDays: [DoctorDays] = []
         var split: [[Int]] = []
         for doctor in byDoctor.keys.sorted() {
             let positions = byDoctor[doctor]!
-            if let days = DoctorDays(master: master, positions: positions, arrangement: arrangement, itemLimit: itemLimit) {
+            if let days = try DoctorDays(master: master, positions: positions, arrangement: arrangement,
+                                         itemLimit: itemLimit, setLimit: setLimit) {
                 doctorDays.append(days)
                 continue
             }
             split.append(positions)
-            doctorDays += DoctorScheduleMaster.chunks(positions, master: master, arrangement: arrangement, itemLimit: itemLimit)
+            doctorDays += try DoctorScheduleMaster.chunks(positions, master: master, arrangement: arrangement,
+                                                          itemLimit: itemLimit, setLimit: setLimit)
         }
         positionsOfGroup = doctorDays.map(\.positions)
         self.doctorDays = doctorDays
@@ -74,15 +79,18 @@ final class DoctorScheduleMaster {
     /// A doctor too large for one search, as groups of items that are, in original order (a
     /// single item always is).
     private static func chunks(_ positions: [Int], master: DateAssignmentMaster, arrangement: DayArrangement,
-                               itemLimit: Int) -> [DoctorDays] {
-        if let days = DoctorDays(master: master, positions: positions, arrangement: arrangement, itemLimit: itemLimit) {
+                               itemLimit: Int, setLimit: Int) throws(DeadlineReached) -> [DoctorDays] {
+        if let days = try DoctorDays(master: master, positions: positions, arrangement: arrangement,
+                                     itemLimit: itemLimit, setLimit: setLimit) {
             return [days]
         }
         // As large a first group as the search takes (fewer items between groups, a tighter
         // model); halves when the sets, not the items, are too many.
         let half = positions.count > itemLimit ? itemLimit : positions.count / 2
-        return chunks(Array(positions[..<half]), master: master, arrangement: arrangement, itemLimit: itemLimit)
-            + chunks(Array(positions[half...]), master: master, arrangement: arrangement, itemLimit: itemLimit)
+        return try chunks(Array(positions[..<half]), master: master, arrangement: arrangement,
+                          itemLimit: itemLimit, setLimit: setLimit)
+            + chunks(Array(positions[half...]), master: master, arrangement: arrangement,
+                     itemLimit: itemLimit, setLimit: setLimit)
     }
 
     /// The rows a split doctor's dates get, since no group sees all of its items: what
@@ -93,7 +101,8 @@ final class DoctorScheduleMaster {
         var byDate: [Int32: [Int]] = [:]
         for (c, choice) in choices.enumerated() { byDate[choice.day.day, default: []].append(c) }
         let dates = byDate.keys.sorted().map { byDate[$0]! }.filter { $0.count > 1 }
-        for row in MasterStrengthening(instance: master.instance).rows(choices, doctorGroups: dates) {
+        for row in try MasterStrengthening(instance: master.instance, deadline: master.deadline)
+            .rows(choices, doctorGroups: dates) {
             try addSideRow(columns: row.columns, coefficients: [Double](repeating: 1, count: row.columns.count),
                            limit: Double(row.limit))
         }
@@ -184,12 +193,12 @@ final class DoctorScheduleMaster {
     func sideDuals() -> [Double] { sideRows.map { min(0, problem.rowDual($0.row)) } }
 
     /// L(π) = Σ_r π_r b_r + Σ_g min_s rc(s), with each group's cheapest schedule.
-    func lagrangian(_ pi: [Double]) -> (bound: Double, cheapest: [(cost: Double, schedule: Schedule)]) {
+    func lagrangian(_ pi: [Double]) throws(DeadlineReached) -> (bound: Double, cheapest: [(cost: Double, schedule: Schedule)]) {
         let costs = reducedCosts(pi)
         var total = zip(sideRows, pi).reduce(0) { $0 + $1.1 * $1.0.limit }
         var cheapest: [(cost: Double, schedule: Schedule)] = []
         for days in doctorDays {
-            let best = DoctorScheduleSearch(days: days, costs: costs).cheapest()
+            let best = try DoctorScheduleSearch(days: days, costs: costs, deadline: master.deadline).cheapest()
             total += best.cost
             cheapest.append(best)
         }
@@ -208,7 +217,8 @@ final class DoctorScheduleMaster {
 
     /// Solves the MIP over the schedules in the model, starting from `warmStart` (whose
     /// schedules it adds). - Returns: nil when time ran out before any solution.
-    func solve(warmStart: RebookingSolution, timeLimit: Double?, relativeGap: Double, verbose: Bool) throws -> Outcome? {
+    func solve(warmStart: RebookingSolution, timeLimit: Double?, relativeGap: Double, verbose: Bool,
+               deadline: Deadline) throws -> Outcome? {
         let start = schedules(of: warmStart)
         for (d, schedule) in start.enumerated() { try addSchedules(d, [schedule]) }
         var x = [Double](repeating: 0, count: problem.columnCount)
@@ -216,7 +226,7 @@ final class DoctorScheduleMaster {
         let warm: [Double]? = problem.violation(of: x) == nil ? x : nil
         let outcome = try problem.solveMIP(
             options: GLPKMIPOptions(timeLimitSeconds: timeLimit, relativeGap: relativeGap, verbose: verbose,
-                                    integralObjective: true),
+                                    integralObjective: true, deadline: deadline),
             warmStart: warm)
         guard let objective = outcome.objective else { return nil }
         var days = [Int32](repeating: -1, count: master.items.count)

@@ -23,7 +23,8 @@ struct DoctorScheduleSearch {
 
     /// - Parameter costs: the cost of each x column of the master (e.g. reduced by multipliers);
     ///   unplaced items cost their objective coefficient.
-    init(days: DoctorDays, costs: [Double]) {
+    /// - Throws: `DeadlineReached` (the recursion costs up to 2^items per set and date).
+    init(days: DoctorDays, costs: [Double], deadline: Deadline = .never) throws(DeadlineReached) {
         self.days = days
         let master = days.master
         setCost = days.sets.map { sets in sets.map { $0.columns.reduce(0) { $0 + costs[$1] } } }
@@ -40,6 +41,7 @@ struct DoctorScheduleSearch {
             let next = h[t + 1]
             var current = next   // the empty set on t
             for (p, set) in days.sets[t].enumerated() {
+                if p & 63 == 0 { try deadline.check() }
                 let cost = setCost[t][p]
                 let rest = full & ~set.mask
                 var sub = rest
@@ -82,8 +84,10 @@ struct DoctorScheduleSearch {
     /// so a doctor's schedules tie in great numbers; schedules of one kind are the same column
     /// in every row but the objective, and the cheapest of them serves for all. The walk prunes
     /// a state (date, items left, coefficients so far) reached before at no higher cost.
+    /// - Throws: `DeadlineReached`, checked every few thousand states.
     func cheapestOfEachKind(within threshold: Double, rows: [Int: [(side: Int, coefficient: Double)]],
-                            limit: Int, nodeLimit: Int = 2_000_000) -> [Schedule]? {
+                            limit: Int, nodeLimit: Int = SolverParameters().scheduleWalkNodeLimit,
+                            deadline: Deadline = .never) throws(DeadlineReached) -> [Schedule]? {
         struct State: Hashable {
             var t: Int
             var mask: Int
@@ -120,9 +124,11 @@ struct DoctorScheduleSearch {
         var best: [Int: (cost: Double, schedule: Schedule)] = [:]
         var schedule = Schedule(repeating: -1, count: days.positions.count)
         var nodes = 0
+        var timedOut = false
         func visit(_ t: Int, _ mask: Int, _ kind: Int, _ cost: Double) {
             nodes += 1
-            if best.count > limit || nodes > nodeLimit { return }
+            if best.count > limit || nodes > nodeLimit || timedOut { return }
+            if nodes & 4095 == 0 && deadline.hasPassed { timedOut = true; return }
             if t == days.dates.count {
                 // What is left in `mask` stays unplaced, at its cost.
                 let total = cost + cheapestFrom[t][mask]
@@ -141,6 +147,7 @@ struct DoctorScheduleSearch {
             }
         }
         visit(0, (1 << days.positions.count) - 1, 0, 0)
+        if timedOut { throw DeadlineReached() }
         return best.count > limit || nodes > nodeLimit ? nil : best.values.map(\.schedule)
     }
 
@@ -168,14 +175,15 @@ struct DoctorDays {
     let dates: [Int32]
     let sets: [[DaySet]]
 
-    /// Dates with more fitting sets than this make the doctor too large for one search.
-    static let setLimit = 40_000
-
     /// Whether a set fits comes from `DayArrangement`; an undecided set counts as fitting, which
     /// keeps every bound valid (the within-day check later cuts it off if it does not fit).
-    /// - Parameter itemLimit: doctors with more items are too large (the search holds 2^items
-    ///   values per date).
-    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement, itemLimit: Int = 18) {
+    /// - Parameters:
+    ///   - itemLimit: doctors with more items are too large (the search holds 2^items values per date);
+    ///   - setLimit: so are doctors with a date that has more fitting sets than this.
+    /// - Throws: `DeadlineReached` when `arrangement`'s deadline passes.
+    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement,
+          itemLimit: Int = SolverParameters().scheduleItemLimit,
+          setLimit: Int = SolverParameters().doctorDaySetLimit) throws(DeadlineReached) {
         guard positions.count <= max(1, itemLimit) else { return nil }
         self.master = master
         self.positions = positions
@@ -192,9 +200,11 @@ struct DoctorDays {
             var found: [DaySet] = []
             var current: [Int] = []
             var aborted = false
+            var timedOut = false
             // Depth first: a set that does not fit has no superset that fits.
             func extend(from start: Int) {
                 for j in start..<choices.count where !aborted {
+                    if arrangement.deadline.hasPassed { aborted = true; timedOut = true; return }
                     current.append(j)
                     defer { current.removeLast() }
                     let entries = current.map { index -> DayArrangement.Entry in
@@ -205,11 +215,12 @@ struct DoctorDays {
                     let members = current.map { choices[$0].member }
                     found.append(DaySet(mask: members.reduce(0) { $0 | 1 << $1 }, members: members,
                                         columns: current.map { choices[$0].column }))
-                    if found.count > DoctorDays.setLimit { aborted = true; return }
+                    if found.count > setLimit { aborted = true; return }
                     extend(from: j + 1)
                 }
             }
             extend(from: 0)
+            if timedOut { throw DeadlineReached() }
             if aborted { return nil }
             sets.append(found)
         }

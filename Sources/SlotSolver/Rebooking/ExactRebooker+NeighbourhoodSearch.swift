@@ -6,10 +6,8 @@ extension ExactRebooker {
     /// solver with a short time limit. Doctors whose items lie furthest beyond their earliest
     /// dates are the seeds. Stops when `done()`, when time runs out, or after a round over every
     /// seed without improvement.
-    func neighbourhoodSearch(_ part: [Int], from start: RebookingSolution,
-                             done: (Int) -> Bool) throws -> RebookingSolution {
-        var best = start
-        var objective = partObjective(part, best)
+    func neighbourhoodSearch(_ p: Int, store: IncumbentStore, done: () -> Bool) throws {
+        let part = store.parts[p]
         var itemsOfDoctor: [Int32: [Int]] = [:]
         var doctorsOfPerson: [ResourceDay: Set<Int32>] = [:]   // person keyed with day 0
         for i in part {
@@ -19,21 +17,21 @@ extension ExactRebooker {
         }
         func excess(_ doctor: Int32) -> Int {
             itemsOfDoctor[doctor]!.reduce(0) { sum, i in
-                let p = best.placements[i]
+                let p = store.solution.placements[i]
                 let earliest = instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
                 let cost = p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
                                       : instance.items[i].unplacedCost
                 return sum + cost - earliest
             }
         }
-        let target = neighbourhoodSize
+        let target = parameters.neighbourhoodSize
         var quietSeeds = 0
         var tried = Set<Int32>()
-        while !done(objective) {
-            if let left = remainingSeconds, left < 0.5 { return best }
+        while !done() {
+            if (deadline.remainingSeconds ?? .infinity) < 0.5 { return }
             let seeds = itemsOfDoctor.keys.filter { !tried.contains($0) && excess($0) > 0 }
             guard let seed = seeds.max(by: { (excess($0), -$0) < (excess($1), -$1) }) else {
-                if quietSeeds == tried.count || tried.isEmpty { return best }   // a full round without gain
+                if quietSeeds == tried.count || tried.isEmpty { return }   // a full round without gain
                 tried.removeAll()
                 quietSeeds = 0
                 continue
@@ -57,25 +55,20 @@ extension ExactRebooker {
                 }
             }
             free.sort()
-            let sub = RebookingInstance(neighbourhoodOf: free, in: instance, around: best)
+            let sub = RebookingInstance(neighbourhoodOf: free, in: instance, around: store.solution)
             var warm = RebookingSolution(unplacedCount: free.count)
-            for (j, i) in free.enumerated() { warm.placements[j] = best.placements[i] }
+            for (j, i) in free.enumerated() { warm.placements[j] = store.solution.placements[i] }
             var subOptions = options
             subOptions.relativeGap = 0
-            subOptions.timeLimitSeconds = min(neighbourhoodSeconds, remainingSeconds ?? .infinity)
-            var solver = ExactRebooker(instance: sub, options: subOptions, clock: ContinuousClockReading(),
-                                           progress: nil)
-            solver.searchesNeighbourhoods = false
+            subOptions.parameters.searchesNeighbourhoods = false
+            subOptions.parameters.ruinAndRecreateShare = 0
+            subOptions.parameters.lagrangianShare = 0
+            let solver = ExactRebooker(instance: sub, options: subOptions,
+                                       deadline: deadline.capped(atMost: parameters.neighbourhoodSeconds), progress: nil)
             let result = try solver.solve(startingFrom: warm)
-            let before = warm.objective(in: sub), after = result.solution.objective(in: sub)
-            if after < before {
-                for (j, i) in free.enumerated() { best.placements[i] = result.solution.placements[j] }
-                objective -= before - after
-                quietSeeds = 0
-            } else {
-                quietSeeds += 1
-            }
+            var candidate = store.solution
+            for (j, i) in free.enumerated() { candidate.placements[i] = result.solution.placements[j] }
+            if store.offer(candidate, part: p) { quietSeeds = 0 } else { quietSeeds += 1 }
         }
-        return best
     }
 }

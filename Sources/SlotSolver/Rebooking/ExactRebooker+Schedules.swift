@@ -11,24 +11,25 @@ extension ExactRebooker {
     ///    unless it finds it.
     /// - Returns: nil when the schedules within a margin are too many, or when GLPK does
     ///   not close a MIP in its share of the time (the date-assignment master takes over, with
-    ///   the best solution and the bound proven here).
+    ///   the best solution and the bound proven here); otherwise whether time stopped it.
     /// - Parameters:
-    ///   - lower: the part's proven bound, and `raiseLower` raises it;
-    ///   - best: the part's best solution so far, and `bestObjective` its objective;
-    ///   - consider: turns master dates into a solution, kept when best, and returns the cuts
-    ///     it found (already added to the date-assignment master);
-    ///   - finished: the part's answer once it is proven optimal or within the gap.
-    func solveBySchedules(_ part: [Int], master: DateAssignmentMaster, lower: () -> Double,
-                          raiseLower: (Double) -> Void, best: () -> RebookingSolution, bestObjective: () -> Int,
+    ///   - store: holds the part's best solution and proven bound, which this raises;
+    ///   - boundRaised: called once this master has proven a bound of its own;
+    ///   - consider: turns master dates into a solution, offered to the store, and returns the
+    ///     cuts it found (already added to the date-assignment master);
+    ///   - finished: whether the part is proven optimal or within the gap.
+    func solveBySchedules(_ p: Int, master: DateAssignmentMaster, store: IncumbentStore, boundRaised: () -> Void,
                           consider: ([Int32]) throws -> [[(item: Int, day: Int32)]],
-                          finished: () -> PartOutcome?) throws -> PartOutcome? {
-        guard options.usesScheduleMaster else { return nil }
-        let schedules = try DoctorScheduleMaster(master: master, itemLimit: options.scheduleItemLimit)
-        for (d, schedule) in schedules.schedules(of: best()).enumerated() { try schedules.addSchedules(d, [schedule]) }
-        func round(_ value: Double) -> Double { (value - 1e-6).rounded(.up) }
-        func outOfTime() -> PartOutcome {
-            PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: true)
+                          finished: () -> Bool) throws -> Bool? {
+        guard parameters.usesScheduleMaster else { return nil }
+        let schedules = try DoctorScheduleMaster(master: master, itemLimit: parameters.scheduleItemLimit,
+                                                 setLimit: parameters.doctorDaySetLimit)
+        for (d, schedule) in schedules.schedules(of: store.solution).enumerated() { try schedules.addSchedules(d, [schedule]) }
+        func raiseLower(_ value: Double) {
+            store.raiseBound(value, part: p)
+            boundRaised()
         }
+        func round(_ value: Double) -> Double { (value - 1e-6).rounded(.up) }
         func considerAndCut(_ days: [Int32]) throws -> Int {
             let cuts = try consider(days)
             for cut in cuts { try schedules.forbid(cut) }
@@ -39,11 +40,11 @@ extension ExactRebooker {
         var bestBound = -Double.infinity
         var bestPi: [Double] = []
         while true {
-            if let left = remainingSeconds, left <= 0 { return outOfTime() }
-            let lp = try schedules.problem.solveLP(timeLimitSeconds: remainingSeconds)
-            guard lp.status == .optimal else { return outOfTime() }
+            if deadline.hasPassed { return true }
+            let lp = try schedules.problem.solveLP(deadline: deadline)
+            guard lp.status == .optimal else { return true }
             let pi = schedules.sideDuals()
-            let priced = schedules.lagrangian(pi)
+            let priced = try schedules.lagrangian(pi)
             if priced.bound > bestBound {
                 bestBound = priced.bound
                 bestPi = pi
@@ -55,20 +56,20 @@ extension ExactRebooker {
                 try schedules.addSchedules(d, [cheapest.schedule])
                 added += 1
             }
-            if let answer = finished() { return answer }
+            if finished() { return false }
             if added == 0 { break }
         }
 
         // 2. and 3.: the MIP over the schedules so far, then over every schedule within the margin.
         var margin: Double?
         while true {
-            if let left = remainingSeconds, left <= 0 { return outOfTime() }
+            if deadline.hasPassed { return true }
             // A share of the time left: when GLPK cannot close this MIP, the date-assignment
             // master's own search gets the rest.
-            let budget = remainingSeconds.map { max(1, $0 * scheduleTimeShare) }
-            guard let outcome = try schedules.solve(warmStart: best(), timeLimit: budget,
-                                                    relativeGap: 0, verbose: options.verboseSolver) else {
-                return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil
+            let budget = deadline.remainingSeconds.map { max(1, $0 * parameters.scheduleTimeShare) }
+            guard let outcome = try schedules.solve(warmStart: store.solution, timeLimit: budget, relativeGap: 0,
+                                                    verbose: options.verboseSolver, deadline: deadline) else {
+                return deadlineIsNear ? true : nil
             }
             let cuts = try considerAndCut(outcome.days)
             if let margin {
@@ -78,20 +79,18 @@ extension ExactRebooker {
                 if cuts == 0 && outcome.proven { proven = min(outcome.objective, beyond) }
                 raiseLower(proven)
             }
-            if let answer = finished() { return answer }
+            if finished() { return false }
             if cuts > 0 {
                 // The cuts tell schedules apart that were of one kind: list the kinds anew.
                 if let margin, try !addSchedules(within: margin, of: schedules, pi: bestPi) { return nil }
                 continue
             }
-            if !outcome.proven { return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime() : nil }
+            if !outcome.proven { return deadlineIsNear ? true : nil }
             // Widen the model step by step, so that a good solution comes early and lowers the
             // margin the exact model needs: 2 days first, then double, up to all that is wanted.
-            let wanted = Double(bestObjective()) - bestBound
-            let next = min(wanted, margin.map { $0 * 2 } ?? initialScheduleMargin)
-            guard next > (margin ?? -1) else {
-                return PartOutcome(solution: best(), bound: lower(), proven: false, timedOut: false)
-            }
+            let wanted = Double(store.objectives[p]) - bestBound
+            let next = min(wanted, margin.map { $0 * 2 } ?? parameters.initialScheduleMargin)
+            guard next > (margin ?? -1) else { return false }
             // Too many schedules for that margin: GLPK would not close the MIP either.
             guard try addSchedules(within: next, of: schedules, pi: bestPi) else { return nil }
             margin = next
@@ -99,7 +98,7 @@ extension ExactRebooker {
     }
 
     /// Adds, for every group, the cheapest schedule of each kind within `margin` of its cheapest
-    /// under π. - Returns: false when they are more than `scheduleColumnLimit` in all, or a
+    /// under π. - Returns: false when they are more than `parameters.scheduleColumnLimit` in all, or a
     /// group's walk is too long (then GLPK would not close the MIP either).
     func addSchedules(within margin: Double, of schedules: DoctorScheduleMaster, pi: [Double]) throws -> Bool {
         let padded = pi + [Double](repeating: 0, count: schedules.sideRows.count - pi.count)
@@ -107,10 +106,12 @@ extension ExactRebooker {
         var found: [[DoctorScheduleSearch.Schedule]] = []
         var total = 0
         for days in schedules.doctorDays {
-            if let left = remainingSeconds, left <= 0 { return false }
-            let search = DoctorScheduleSearch(days: days, costs: costs)
-            guard let list = search.cheapestOfEachKind(within: search.cheapest().cost + margin, rows: schedules.sideEntries,
-                                                       limit: scheduleColumnLimit - total) else { return false }
+            try deadline.check()
+            let search = try DoctorScheduleSearch(days: days, costs: costs, deadline: deadline)
+            guard let list = try search.cheapestOfEachKind(within: search.cheapest().cost + margin, rows: schedules.sideEntries,
+                                                           limit: parameters.scheduleColumnLimit - total,
+                                                           nodeLimit: parameters.scheduleWalkNodeLimit, deadline: deadline)
+            else { return false }
             total += list.count
             found.append(list)
         }

@@ -12,6 +12,10 @@
 ///    same solver) and, without a bound from step 2, get one from column generation and a
 ///    Lagrangian bound on its duals, with solutions from LP rounding and LP dives.
 ///
+/// Before and after these exact stages, ruin and recreate (`RuinAndRecreate`) improves the
+/// solution as a whole: the anytime answer when the exact stages cannot finish in time. Every
+/// stage leaves its solutions and bounds in one `IncumbentStore` and stops at one `Deadline`.
+///
 /// Parts are solved smallest first, so that a time limit spent on a large part leaves the small
 /// ones solved. Bounds are proven: each master optimum (or GLPK's bound under a time limit, or
 /// the column-generation and Lagrangian bounds) bounds the part from below, and the parts'
@@ -19,23 +23,17 @@
 struct ExactRebooker {
     let instance: RebookingInstance
     let options: RebookingOptions
+    /// Every stage stops there; what the store holds then is the answer.
+    let deadline: Deadline
+    /// For the seconds in progress reports only (limits come from `deadline`).
     let clock: ContinuousClockReading
     let progress: ((RebookingProgress) -> Void)?
-    /// Whether large parts are improved by large-neighbourhood search (off inside a neighbourhood).
-    var searchesNeighbourhoods = true
-    /// Items freed per neighbourhood, and seconds per neighbourhood solve.
-    var neighbourhoodSize = 60
-    var neighbourhoodSeconds = 4.0
-    /// The relative gap of the master in the rounds that look for dates that do not fit.
-    var scoutingGap = 0.002
-    /// LP dives per large part before the neighbourhood search takes over.
-    var maxDives = 6
-    /// Schedules in the schedule master at most, and the share of the time left that one of
-    /// its MIPs may take.
-    var scheduleColumnLimit = 50_000
-    var scheduleTimeShare = 0.3
-    /// The first margin (in days of reduced cost) of the schedule master's widening.
-    var initialScheduleMargin = 2.0
+
+    var parameters: SolverParameters { options.parameters }
+
+    /// Whether the deadline is as good as reached: GLPK, stopped by its own clock at the time
+    /// limit, returns a few milliseconds before ours says so.
+    var deadlineIsNear: Bool { (deadline.remainingSeconds ?? .infinity) < 0.05 }
 
     struct Outcome {
         var solution: RebookingSolution
@@ -45,90 +43,122 @@ struct ExactRebooker {
         var partsSolvedByMIP: Int
     }
 
-    init(instance: RebookingInstance, options: RebookingOptions, clock: ContinuousClockReading,
-         progress: ((RebookingProgress) -> Void)?) {
+    init(instance: RebookingInstance, options: RebookingOptions, deadline: Deadline,
+         clock: ContinuousClockReading = ContinuousClockReading(), progress: ((RebookingProgress) -> Void)?) {
         self.instance = instance
         self.options = options
+        self.deadline = deadline
         self.clock = clock
         self.progress = progress
     }
 
-    var remainingSeconds: Double? {
-        options.timeLimitSeconds.map { $0 - clock.elapsedSeconds }
-    }
-
-    func solve(startingFrom greedy: RebookingSolution) throws -> Outcome {
+    /// The stages, each leaving what it finds in one `IncumbentStore`:
+    /// 1. parts (`IndependentParts`); parts at their trivial bound are done;
+    /// 2. ruin and recreate on the open parts, for a share of the time (anytime: most of
+    ///    greedy's gap closes here, in seconds, whatever the instance);
+    /// 3. the exact search per open part, smallest first, warm-started from the store;
+    /// 4. whatever time is left, ruin and recreate again on the parts still open.
+    /// The deadline may stop any stage at any point: the store then holds the answer, never
+    /// worse than `start`, with the best bound proven so far.
+    func solve(startingFrom start: RebookingSolution) throws -> Outcome {
         let parts = IndependentParts.split(instance)
-        var solution = greedy
-        var bounds = parts.map { part in
-            Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+        let store = IncumbentStore(instance: instance, parts: parts, start: start)
+        var phase = "parts"
+        store.onChange = { [clock, progress] in
+            progress?(RebookingProgress(incumbent: store.objective, bound: store.bound,
+                                        seconds: clock.elapsedSeconds, phase: phase))
         }
-        var objectives = parts.map { part in partObjective(part, greedy) }
+        let order = parts.indices.sorted { (parts[$0].count, $0) < (parts[$1].count, $1) }
+        func openParts() -> [Int] { order.filter { !store.isClosed($0) } }
+        func openItems() -> [Int] { openParts().flatMap { parts[$0] } }
+
+        phase = "ruin and recreate"
+        improveByRuinAndRecreate(openItems(), store: store, until: share(parameters.ruinAndRecreateShare))
+        phase = "Lagrangian bound"
+        boundByLagrangian(openParts(), store: store, until: share(parameters.lagrangianShare))
+
         var mipParts = 0
         var stoppedByTime = false
-        var allProven = true
-        for p in parts.indices.sorted(by: { (parts[$0].count, $0) < (parts[$1].count, $1) })
-        where Double(objectives[p]) > bounds[p] {
-            let part = parts[p]
-            if let left = remainingSeconds, left <= 0 {
+        for p in order where !store.isClosed(p) {
+            if deadline.hasPassed {
                 stoppedByTime = true
-                allProven = false
-                continue
+                break
             }
             mipParts += 1
-            let result = try solvePart(part, incumbent: solution) { incumbent, bound in
-                guard let progress else { return }
-                var total = objectives, lower = bounds
-                total[p] = incumbent
-                lower[p] = bound
-                progress(RebookingProgress(incumbent: total.reduce(0, +), bound: lower.reduce(0, +),
-                                           seconds: clock.elapsedSeconds, phase: "part \(p + 1) of \(parts.count)"))
+            phase = "part \(p + 1) of \(parts.count)"
+            do {
+                if try solvePart(p, store: store) { stoppedByTime = true }
+            } catch is DeadlineReached {
+                stoppedByTime = true
             }
-            for i in part { solution.placements[i] = result.solution.placements[i] }
-            objectives[p] = partObjective(part, solution)
-            bounds[p] = result.bound
-            if !result.proven { allProven = false }
-            if result.timedOut { stoppedByTime = true }
         }
-        let bound = bounds.reduce(0, +)
-        let objective = Double(objectives.reduce(0, +))
+        if parameters.ruinAndRecreateShare > 0 && deadline.instant != nil && !deadline.hasPassed {
+            phase = "ruin and recreate"
+            improveByRuinAndRecreate(openItems(), store: store, until: deadline)
+        }
+
+        let bound = store.bound
+        let objective = Double(store.objective)
         let withinGap = objective - bound <= options.relativeGap * abs(objective) + 1e-9
-        let status: RebookingStatus = allProven ? .optimal : withinGap ? .gapReached
-            : stoppedByTime ? .timeLimitReached : .feasible
-        return Outcome(solution: solution, bound: bound, status: status, parts: parts.count, partsSolvedByMIP: mipParts)
+        let status: RebookingStatus = parts.indices.allSatisfy(store.isClosed) ? .optimal
+            : withinGap ? .gapReached : stoppedByTime || deadline.hasPassed ? .timeLimitReached : .feasible
+        return Outcome(solution: store.solution, bound: bound, status: status, parts: parts.count,
+                       partsSolvedByMIP: mipParts)
+    }
+
+    /// The deadline of a stage that gets `fraction` of the time left (without a limit, none:
+    /// such a stage runs until it stops improving).
+    func share(_ fraction: Double) -> Deadline {
+        guard let left = deadline.remainingSeconds else { return deadline }
+        return deadline.capped(atMost: left * fraction)
+    }
+
+    /// Raises the bound of each of `openParts` by the Lagrangian of their time-indexed model.
+    func boundByLagrangian(_ openParts: [Int], store: IncumbentStore, until stop: Deadline) {
+        guard !openParts.isEmpty, !stop.hasPassed, parameters.lagrangianShare > 0 else { return }
+        let items = openParts.flatMap { store.parts[$0] }
+        guard let rows = try? TimeIndexedRows(instance: instance, items: items, deadline: stop) else { return }
+        let partOfItem = openParts.indices.flatMap { n in repeatElement(n, count: store.parts[openParts[n]].count) }
+        let lagrangian = TimeIndexedLagrangian(instance: instance, rows: rows, partOfItem: partOfItem,
+                                               partCount: openParts.count)
+        _ = lagrangian.maximize(upperBound: { Double(openParts.reduce(0) { $0 + store.objectives[$1] }) },
+                                deadline: stop, maxSteps: parameters.lagrangianMaxSteps) { bounds in
+            for (n, p) in openParts.enumerated() { store.raiseBound(bounds[n], part: p) }
+        }
+    }
+
+    func improveByRuinAndRecreate(_ items: [Int], store: IncumbentStore, until stop: Deadline) {
+        guard !items.isEmpty, !stop.hasPassed else { return }
+        let search = RuinAndRecreate(instance: instance, parameters: parameters)
+        _ = search.improve(store.solution, movable: items, deadline: stop) { store.offer($0) }
     }
 
     func partObjective(_ part: [Int], _ solution: RebookingSolution) -> Int {
-        part.reduce(0) { sum, i in
-            let p = solution.placements[i]
-            return sum + (p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
-                                     : instance.items[i].unplacedCost)
-        }
+        IncumbentStore.objective(of: part, in: solution, instance: instance)
     }
 
     // MARK: - One part
 
-    struct PartOutcome {
-        var solution: RebookingSolution
-        var bound: Double
-        var proven: Bool
-        var timedOut: Bool
-    }
-
-    /// The Benders-style loop on one part: solve the master, arrange its dates, add a cut for
+    /// The Benders-style loop on part `p`: solve the master, arrange its dates, add a cut for
     /// every date whose items do not fit, repeat until the master's dates all fit (optimal) or
     /// the gap or the time is reached. Large parts first get their bound by column generation
-    /// and solutions by LP dives.
-    func solvePart(_ part: [Int], incumbent: RebookingSolution,
-                   report: (Int, Double) -> Void) throws -> PartOutcome {
+    /// and solutions by LP dives. Everything found goes to `store`.
+    /// - Returns: whether time stopped the search.
+    /// - Throws: `DeadlineReached` when the deadline stops it in the middle of a stage.
+    func solvePart(_ p: Int, store: IncumbentStore) throws -> Bool {
+        let part = store.parts[p]
+        guard part.count <= parameters.masterPartLimit else {
+            guard parameters.searchesNeighbourhoods && parameters.largePartNeighbourhoods else { return false }
+            try neighbourhoodSearch(p, store: store) { store.isClosed(p) }
+            return deadlineIsNear
+        }
         let master = try DateAssignmentMaster(instance: instance, items: part,
-                                              fullPatternLimit: options.patternColumnLimit)
-        var best = incumbent
-        var bestObjective = partObjective(part, best)
-        var lower = Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+                                              fullPatternLimit: parameters.patternColumnLimit,
+                                              patternLimit: parameters.doctorDatePatternLimit, deadline: deadline)
+        func raiseLower(_ value: Double) { store.raiseBound((value - 1e-6).rounded(.up), part: p) }
 
         /// Turns master dates into a solution (cutting off the dates that do not fit and
-        /// repairing them), improves it locally and keeps it when it is the best so far.
+        /// repairing them), improves it locally and offers it to the store.
         /// - Returns: the cuts the dates produced (added to the master).
         func consider(_ days: [Int32]) throws -> [[(item: Int, day: Int32)]] {
             var candidate = RebookingSolution(unplacedCount: instance.items.count)
@@ -136,83 +166,61 @@ struct ExactRebooker {
             for cut in cuts { try master.forbid(cut) }
             if !cuts.isEmpty { repair(part, days: days, into: &candidate) }
             improve(part, &candidate)
-            let objective = partObjective(part, candidate)
-            if objective < bestObjective {
-                best = candidate
-                bestObjective = objective
-            }
+            store.offer(candidate, part: p)
             return cuts
         }
-        /// The answer once the best solution is proven optimal or within the requested gap.
-        func finished() -> PartOutcome? {
-            report(bestObjective, lower)
-            if Double(bestObjective) <= lower {
-                return PartOutcome(solution: best, bound: Double(bestObjective), proven: true, timedOut: false)
-            }
-            if Double(bestObjective) - lower <= options.relativeGap * Double(abs(bestObjective)) {
-                return PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
-            }
-            return nil
-        }
-        func outOfTime() -> PartOutcome {
-            PartOutcome(solution: best, bound: lower, proven: false, timedOut: true)
+        /// Whether the part is proven optimal or within the requested gap.
+        func finished() -> Bool {
+            let objective = Double(store.objectives[p])
+            return store.isClosed(p) || objective - store.bounds[p] <= options.relativeGap * abs(objective)
         }
 
         // The schedule master first; the date-assignment master's own search when it cannot finish.
         var boundBySchedules = false
-        if let answer = try solveBySchedules(part, master: master, lower: { lower },
-                                             raiseLower: { lower = max(lower, $0); boundBySchedules = true },
-                                             best: { best }, bestObjective: { bestObjective }, consider: consider,
-                                             finished: finished) { return answer }
+        if let timedOut = try solveBySchedules(p, master: master, store: store,
+                                               boundRaised: { boundBySchedules = true },
+                                               consider: consider, finished: finished) { return timedOut }
         if master.generatesColumns && !boundBySchedules {
             // A large part the schedule master could not bound: the column-generation bound, a
             // solution rounded from its LP, then LP dives, each with the cuts of the ones before,
             // while they hit dates that do not fit.
-            guard let lp = try master.generateColumns(timeLimit: remainingSeconds, clock: clock) else { return outOfTime() }
-            lower = max(lower, (max(lp, master.lagrangianBound()) - 1e-6).rounded(.up))
+            guard let lp = try master.generateColumns(deadline: deadline) else { return true }   // out of time
+            raiseLower(max(lp, try master.lagrangianBound(doctorMIPSeconds: parameters.doctorMIPSeconds)))
             var rounded = roundLP(part, choices: master.lpChoices())
             improve(part, &rounded)
-            if partObjective(part, rounded) < bestObjective {
-                best = rounded
-                bestObjective = partObjective(part, rounded)
-            }
-            if let answer = finished() { return answer }
-            for _ in 0..<maxDives {
+            store.offer(rounded, part: p)
+            if finished() { return false }
+            for _ in 0..<parameters.maxDives {
                 var lpBound: Double?
-                let days = try master.dive(timeLimit: remainingSeconds.map { $0 * 0.4 }, clock: clock, bound: &lpBound)
-                if let lpBound { lower = max(lower, (lpBound - 1e-6).rounded(.up)) }
+                let dive = deadline.capped(atMost: (deadline.remainingSeconds ?? .infinity) * 0.4)
+                let days = try master.dive(deadline: dive, bound: &lpBound)
+                if let lpBound { raiseLower(lpBound) }
                 guard let days else { break }
                 let cuts = try consider(days).count
-                if let answer = finished() { return answer }
+                if finished() { return false }
                 if cuts == 0 { break }
             }
         }
-        if master.generatesColumns && searchesNeighbourhoods {
-            let bound = lower, gap = options.relativeGap
-            best = try neighbourhoodSearch(part, from: best) { objective in
-                Double(objective) - bound <= gap * Double(abs(objective))
-            }
-            bestObjective = partObjective(part, best)
-            if let answer = finished() { return answer }
+        if master.generatesColumns && parameters.searchesNeighbourhoods {
+            try neighbourhoodSearch(p, store: store, done: finished)
+            if finished() { return false }
         }
         // Early rounds only look for dates that do not fit, so a master within a small gap does;
         // once a round finds none, the master is solved to the requested gap.
-        var scouting = options.relativeGap < scoutingGap
+        var scouting = options.relativeGap < parameters.scoutingGap
         while true {
-            let left = remainingSeconds
-            if let left, left <= 0 { return outOfTime() }
-            let gap = scouting ? scoutingGap : options.relativeGap
-            guard let outcome = try master.solve(warmStart: best, timeLimit: left, relativeGap: gap,
-                                                 verbose: options.verboseSolver, clock: clock) else {
-                if let left = remainingSeconds, left <= 0.01 { return outOfTime() }
+            if deadline.hasPassed { return true }
+            let gap = scouting ? parameters.scoutingGap : options.relativeGap
+            guard let outcome = try master.solve(warmStart: store.solution, deadline: deadline, relativeGap: gap,
+                                                 verbose: options.verboseSolver) else {
+                if deadlineIsNear { return true }
                 throw RebookingError(.solverFailed, "the date-assignment MIP found no solution, though leaving every item unplaced is one")
             }
-            // The objective is an integer: round a fractional bound up.
-            lower = max(lower, (outcome.bound - 1e-6).rounded(.up))
+            raiseLower(outcome.bound)
             let cuts = try consider(outcome.days).count
             // A proven master optimum whose dates all fit is optimal for the part.
-            if cuts == 0 && outcome.proven { lower = max(lower, outcome.objective) }
-            if let answer = finished() { return answer }
+            if cuts == 0 && outcome.proven { raiseLower(outcome.objective) }
+            if finished() { return false }
             if scouting {
                 if cuts == 0 { scouting = false }
                 continue
@@ -220,8 +228,7 @@ struct ExactRebooker {
             if cuts == 0 && !outcome.proven {
                 // The master stopped short of optimal (time, or only generated patterns): no
                 // further round can do better than it did.
-                return remainingSeconds.map { $0 <= 0.01 } ?? false ? outOfTime()
-                    : PartOutcome(solution: best, bound: lower, proven: false, timedOut: false)
+                return deadlineIsNear
             }
         }
     }
@@ -290,12 +297,16 @@ struct ExactRebooker {
 
     /// The search first; GLPK's time-indexed model when the search gives up.
     func arrangeExactly(_ entries: [DayArrangement.Entry]) throws -> DayArrangement.Outcome {
-        let outcome = DayArrangement(instance: instance).arrange(entries)
+        let outcome = DayArrangement(instance: instance, nodeLimit: parameters.dayArrangementNodeLimit, deadline: deadline)
+            .arrange(entries)
         guard outcome == .unknown else { return outcome }
+        try deadline.check()
         let byItem = Dictionary(uniqueKeysWithValues: entries.map { ($0.item, $0.day) })
         let model = try TimeIndexedModel(instance: instance, items: entries.map(\.item), allowUnplaced: false,
                                          name: "day_check", days: { [byItem[$0]!] })
-        let result = try model.problem.solveMIP(options: GLPKMIPOptions(verbose: options.verboseSolver))
+        let result = try model.problem.solveMIP(options: GLPKMIPOptions(verbose: options.verboseSolver,
+                                                                        deadline: deadline))
+        try deadline.check()
         switch result.status {
         case .noFeasible, .infeasible: return .infeasible
         case .optimal, .feasible:

@@ -11,6 +11,7 @@ struct MasterStrengthening {
     let instance: RebookingInstance
     /// Doctor-dates with more candidate items than this skip the triple search (its cost is cubic).
     var tripleLimit = 24
+    var deadline = Deadline.never
 
     /// One candidate (item, date) of the master: its column and the day's facts.
     struct Choice {
@@ -31,7 +32,7 @@ struct MasterStrengthening {
     /// The rows, as sets of columns with their right-hand side.
     /// - Parameter doctorGroups: the doctor-dates (as choice indices) to strengthen; the others
     ///   are modelled exactly by patterns. Person-date cliques are always added.
-    func rows(_ choices: [Choice], doctorGroups: [[Int]]) -> [(columns: [Int], limit: Int)] {
+    func rows(_ choices: [Choice], doctorGroups: [[Int]]) throws(DeadlineReached) -> [(columns: [Int], limit: Int)] {
         var rows: [(columns: [Int], limit: Int)] = []
         var byPerson: [ResourceDay: [Int]] = [:]
         var byCount: [ResourceDay: [Int]] = [:]
@@ -40,14 +41,18 @@ struct MasterStrengthening {
             byPerson[ResourceDay.person(item.kind, item.person, day: c.day.day), default: []].append(k)
         }
         for group in doctorGroups {
+            try deadline.check()
             rows += cliqueRows(group, choices)
-            if group.count <= tripleLimit { rows += tripleRows(group, choices) }
+            if group.count <= tripleLimit { rows += try tripleRows(group, choices) }
             for k in group {
                 let item = instance.items[choices[k].item]
                 byCount[ResourceDay.count(item.kind, doctor: item.doctor, day: choices[k].day.day), default: []].append(k)
             }
         }
-        for key in byPerson.keys.sorted() { rows += cliqueRows(byPerson[key]!, choices) }
+        for key in byPerson.keys.sorted() {
+            try deadline.check()
+            rows += cliqueRows(byPerson[key]!, choices)
+        }
         for key in byCount.keys.sorted() { rows += lengthClassRows(byCount[key]!, choices, key: key) }
         return rows
     }
@@ -85,12 +90,13 @@ struct MasterStrengthening {
     }
 
     /// Triples of pairwise compatible choices (three distinct items) that do not fit together.
-    func tripleRows(_ group: [Int], _ choices: [Choice]) -> [(columns: [Int], limit: Int)] {
+    func tripleRows(_ group: [Int], _ choices: [Choice]) throws(DeadlineReached) -> [(columns: [Int], limit: Int)] {
         let k = group.count
         guard k >= 3 else { return [] }
-        let arrangement = DayArrangement(instance: instance)
+        let arrangement = DayArrangement(instance: instance, deadline: deadline)
         var rows: [(columns: [Int], limit: Int)] = []
         for a in 0..<k {
+            try deadline.check()
             let ca = choices[group[a]]
             for b in (a + 1)..<k {
                 let cb = choices[group[b]]

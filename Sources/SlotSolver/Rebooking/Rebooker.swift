@@ -5,13 +5,19 @@ public enum Rebooker {
     /// returned; a result that does not is a bug and throws `RebookingError` (`.checkFailed`).
     ///
     /// All GLPK work happens synchronously on the calling thread (GLPK keeps per-thread state).
-    /// - Parameter progress: called on the calling thread as the exact solver improves.
+    /// - Parameters:
+    ///   - deadline: when the answer is due; nil: `options.timeLimitSeconds` from now. A command
+    ///     makes it when it starts, so that loading counts against the limit too. The search stops
+    ///     `finishingReserve` before it, leaving time for the check and the result; the building
+    ///     of the instance and greedy's solution, the least answer there is, always run to the end.
+    ///   - progress: called on the calling thread as the exact solver improves.
     /// - Complexity: greedy O(n log n) in the items; glpk exponential in the worst case (it is a
-    ///   MIP), bounded by `options.timeLimitSeconds`.
-    public static func rebook(_ model: ClinicModel, options: RebookingOptions,
+    ///   MIP), bounded by the deadline.
+    public static func rebook(_ model: ClinicModel, options: RebookingOptions, deadline: Deadline? = nil,
                               progress: ((RebookingProgress) -> Void)? = nil) throws -> RebookingResult {
         try validate(options, model: model)
         let clock = ContinuousClockReading()
+        let due = deadline ?? .after(seconds: options.timeLimitSeconds)
         let instance = RebookingInstance(model: model, options: options)
         let greedy = GreedyRebooker.solve(instance)
         let trivialBound = trivialLowerBound(instance)
@@ -25,8 +31,13 @@ public enum Rebooker {
         case .glpk:
             progress?(RebookingProgress(incumbent: greedy.objective(in: instance), bound: bound,
                                         seconds: clock.elapsedSeconds, phase: "greedy"))
-            let exact = try ExactRebooker(instance: instance, options: options, clock: clock, progress: progress)
+            let exact = try ExactRebooker(instance: instance, options: options,
+                                          deadline: due.reserving(options.parameters.finishingReserve),
+                                          clock: clock, progress: progress)
                 .solve(startingFrom: greedy)
+            // Never worse than greedy: every stage only keeps improvements, and this says so.
+            precondition(exact.solution.objective(in: instance) <= greedy.objective(in: instance),
+                         "the exact solver returned a solution worse than its greedy start")
             solution = exact.solution
             bound = exact.bound
             status = exact.status

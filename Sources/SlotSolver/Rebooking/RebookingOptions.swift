@@ -37,15 +37,8 @@ public struct RebookingOptions: Sendable {
     public var relativeGap: Double
     /// Print GLPK's own progress output on the terminal.
     public var verboseSolver: Bool
-    /// Parts whose doctor-dates have more feasible sets than this in total get them by column
-    /// generation instead of all at once (a tuning knob; tests lower it to exercise that path).
-    var patternColumnLimit = 40_000
-    /// Doctors with more items than this in a part are split into groups for the schedule
-    /// master (its search holds 2^items values per date); tests lower it to exercise that path.
-    var scheduleItemLimit = 18
-    /// Whether parts go through the schedule master first (tests turn it off to exercise the
-    /// date-assignment master alone).
-    var usesScheduleMaster = true
+    /// The exact solver's knobs (tests lower some limits to exercise the fallbacks).
+    var parameters = SolverParameters()
 
     public init(range: DateRange, extraClosures: [ExtraClosure] = [], doctor: Int32? = nil, grid: Int32 = 5,
                 solver: RebookingSolverKind = .glpk, timeLimitSeconds: Double? = nil, relativeGap: Double = 0,

@@ -1,0 +1,84 @@
+/// Every knob of the exact rebooking solver, in one place (as CP-SAT keeps its parameter schema):
+/// the sizes at which a stage gives way to a cheaper one, the shares of the time that stages
+/// get, and the search settings. Defaults are the measured ones; tests lower some limits to
+/// exercise the fallbacks. None of them changes what is optimal, only how the solver gets there
+/// and where it stops trying.
+struct SolverParameters: Sendable {
+    // MARK: Primal heuristics (anytime)
+
+    /// Share of the time limit the ruin-and-recreate search gets before the exact stages (it
+    /// stops earlier when it stops improving; what the exact stages leave goes back to it).
+    var ruinAndRecreateShare = 0.25
+    /// Ruin-and-recreate steps in a row without a new best after which it starts again from the
+    /// best (under a deadline) or stops (without one).
+    var ruinAndRecreatePatience = 4_000
+    /// The annealing temperature at the start of a timed ruin-and-recreate stage, in days of
+    /// delay: a step one day worse is then kept with probability e^(−1/T).
+    var ruinAndRecreateTemperature = 0.6
+    /// Items a ruin-and-recreate step frees at most.
+    var ruinSize = 24
+    /// Seed of the ruin-and-recreate choices (runs are reproducible).
+    var ruinAndRecreateSeed: UInt64 = 0x5EED
+
+    // MARK: Relaxation and bound
+
+    /// Share of the time left that the Lagrangian bound of the time-indexed model gets (it stops
+    /// earlier when its steps stop mattering), and its steps at most.
+    var lagrangianShare = 0.15
+    var lagrangianMaxSteps = 3_000
+
+    // MARK: Decomposition and masters
+
+    /// Parts with more items than this skip the masters (whose construction alone outgrows any
+    /// time limit on such parts) and go straight to the exact neighbourhood search.
+    var masterPartLimit = 800
+    /// Whether such parts get the exact neighbourhood search (else ruin and recreate has their time).
+    var largePartNeighbourhoods = false
+
+    /// Parts whose doctor-dates have more feasible sets than this in total get them by column
+    /// generation instead of all at once.
+    var patternColumnLimit = 40_000
+    /// Doctor-dates with more feasible sets than this are modelled with aggregate rows.
+    var doctorDatePatternLimit = 2_000
+    /// Whether parts go through the schedule master first (tests turn it off to exercise the
+    /// date-assignment master alone).
+    var usesScheduleMaster = true
+    /// Doctors with more items than this in a part are split into groups for the schedule
+    /// master (its search holds 2^items values per date).
+    var scheduleItemLimit = 18
+    /// Sets per date of one doctor above which that doctor is too large for one search.
+    var doctorDaySetLimit = 40_000
+    /// Schedules in the schedule master at most.
+    var scheduleColumnLimit = 50_000
+    /// States the walk over one group's schedule kinds visits at most.
+    var scheduleWalkNodeLimit = 2_000_000
+    /// Share of the time left that one schedule-master MIP may take.
+    var scheduleTimeShare = 0.3
+    /// The first margin (in days of reduced cost) of the schedule master's widening.
+    var initialScheduleMargin = 2.0
+    /// Seconds at most for a doctor's own MIP in the Lagrangian bound.
+    var doctorMIPSeconds = 1.0
+
+    // MARK: Date-assignment master's search
+
+    /// The relative gap of the master in the rounds that look for dates that do not fit.
+    var scoutingGap = 0.002
+    /// LP dives per large part before the neighbourhood search takes over.
+    var maxDives = 6
+    /// Whether large parts are improved by large-neighbourhood search (off inside a neighbourhood).
+    var searchesNeighbourhoods = true
+    /// Items freed per exact neighbourhood, and seconds per neighbourhood solve.
+    var neighbourhoodSize = 60
+    var neighbourhoodSeconds = 4.0
+
+    // MARK: Within-day check
+
+    /// Nodes of the within-day search before it asks GLPK instead.
+    var dayArrangementNodeLimit = 200_000
+
+    // MARK: The deadline
+
+    /// Seconds kept back from the time limit for what follows the search (filling gaps, the
+    /// independent check, assembling and printing the result).
+    var finishingReserve = 0.25
+}

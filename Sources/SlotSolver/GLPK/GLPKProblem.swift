@@ -233,6 +233,12 @@ public final class GLPKProblem {
         return glp_get_row_dual(handle, Int32(r + 1))
     }
 
+    /// The reduced cost of column `j` in the last LP (simplex) solution.
+    public func columnDual(_ j: Int) -> Double {
+        checkThread()
+        return glp_get_col_dual(handle, Int32(j + 1))
+    }
+
     /// The objective coefficient of column `j`.
     public func objectiveValueOfColumn(_ j: Int) -> Double { objectiveCoefficients[j] }
 

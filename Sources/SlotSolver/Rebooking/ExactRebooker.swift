@@ -73,7 +73,8 @@ struct ExactRebooker {
         func openItems() -> [Int] { openParts().flatMap { parts[$0] } }
 
         phase = "ruin and recreate"
-        improveByRuinAndRecreate(openItems(), store: store, until: share(parameters.ruinAndRecreateShare))
+        improveByRuinAndRecreate(openItems(), store: store, until: share(parameters.ruinAndRecreateShare),
+                                 restarts: false)
         phase = "Lagrangian bound"
         boundByLagrangian(openParts(), store: store, until: share(parameters.lagrangianShare))
 
@@ -94,7 +95,7 @@ struct ExactRebooker {
         }
         if parameters.ruinAndRecreateShare > 0 && deadline.instant != nil && !deadline.hasPassed {
             phase = "ruin and recreate"
-            improveByRuinAndRecreate(openItems(), store: store, until: deadline)
+            improveByRuinAndRecreate(openItems(), store: store, until: deadline, restarts: true)
         }
 
         let bound = store.bound
@@ -127,10 +128,10 @@ struct ExactRebooker {
         }
     }
 
-    func improveByRuinAndRecreate(_ items: [Int], store: IncumbentStore, until stop: Deadline) {
+    func improveByRuinAndRecreate(_ items: [Int], store: IncumbentStore, until stop: Deadline, restarts: Bool) {
         guard !items.isEmpty, !stop.hasPassed else { return }
         let search = RuinAndRecreate(instance: instance, parameters: parameters)
-        _ = search.improve(store.solution, movable: items, deadline: stop) { store.offer($0) }
+        _ = search.improve(store.solution, movable: items, deadline: stop, restarts: restarts) { store.offer($0) }
     }
 
     func partObjective(_ part: [Int], _ solution: RebookingSolution) -> Int {
@@ -147,9 +148,14 @@ struct ExactRebooker {
     /// - Throws: `DeadlineReached` when the deadline stops it in the middle of a stage.
     func solvePart(_ p: Int, store: IncumbentStore) throws -> Bool {
         let part = store.parts[p]
-        guard part.count <= parameters.masterPartLimit else {
-            guard parameters.searchesNeighbourhoods && parameters.largePartNeighbourhoods else { return false }
-            try neighbourhoodSearch(p, store: store) { store.isClosed(p) }
+        guard part.count <= parameters.masterPartLimit || !parameters.usesScheduleMaster else {
+            // Too large for the masters: the time-indexed MIP, leaving the rest of the time to
+            // ruin and recreate.
+            do {
+                _ = try solveByTimeIndexedMIP(p, store: store, until: share(parameters.timeIndexedMIPShare))
+            } catch is DeadlineReached {
+                if deadline.hasPassed { throw DeadlineReached() }
+            }
             return deadlineIsNear
         }
         let master = try DateAssignmentMaster(instance: instance, items: part,

@@ -9,10 +9,10 @@ import Foundation
 /// back, each at its earliest feasible slot, in a random order with the seed first or last.
 ///
 /// A step that does not raise the total delay is kept (ties move the search across plateaus).
-/// Under a deadline, a worse one is kept with the simulated-annealing probability
+/// When the search may restart (and has a deadline), a worse one is kept with the simulated-annealing probability
 /// exp(−increase / temperature), the temperature falling to 0 as the deadline nears, and a
-/// search that stalls starts again from the best solution; without a deadline the search only
-/// descends and stops when it stalls. The best solution is what it returns and reports, so the
+/// search that stalls starts again from the best solution; otherwise the search only descends
+/// and stops when it stalls. The best solution is what it returns and reports, so the
 /// answer never gets worse.
 ///
 /// Every placement goes through `PlacementState`, the rules greedy obeys, so every solution the
@@ -21,15 +21,17 @@ struct RuinAndRecreate {
     let instance: RebookingInstance
     let parameters: SolverParameters
 
-    /// Improves `start` by moving only the items in `movable`, until `deadline` (or, without
-    /// one, until `parameters.ruinAndRecreatePatience` steps in a row bring no improvement).
+    /// Improves `start` by moving only the items in `movable`, until `deadline` or, when it may
+    /// not restart (or has no deadline), until `parameters.ruinAndRecreatePatience` steps in a
+    /// row bring no improvement.
+    /// - Parameter restarts: anneal and start again from the best when stalled (else descend).
     /// - Parameter onImprovement: called with every solution better than all before it.
     /// - Complexity: O(steps × ruin size × candidate starts × log k).
-    func improve(_ start: RebookingSolution, movable: [Int], deadline: Deadline,
+    func improve(_ start: RebookingSolution, movable: [Int], deadline: Deadline, restarts: Bool = true,
                  onImprovement: (RebookingSolution) -> Void = { _ in }) -> RebookingSolution {
         guard !movable.isEmpty else { return start }
         let began = ContinuousClock.now
-        let budget = deadline.remainingSeconds
+        let budget = restarts ? deadline.remainingSeconds : nil
         var solution = start
         var best = start
         var state = PlacementState()

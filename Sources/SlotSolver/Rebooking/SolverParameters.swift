@@ -27,13 +27,17 @@ struct SolverParameters: Sendable {
     var lagrangianShare = 0.15
     var lagrangianMaxSteps = 3_000
 
+    // MARK: Exact search
+
+    /// The share of the time left that a part too large for the masters gets for its
+    /// time-indexed MIP with reduced-cost fixing (the LP alone takes seconds on 2,500 items).
+    var timeIndexedMIPShare = 0.7
+
     // MARK: Decomposition and masters
 
     /// Parts with more items than this skip the masters (whose construction alone outgrows any
-    /// time limit on such parts) and go straight to the exact neighbourhood search.
+    /// time limit on such parts) and go to the time-indexed MIP instead.
     var masterPartLimit = 800
-    /// Whether such parts get the exact neighbourhood search (else ruin and recreate has their time).
-    var largePartNeighbourhoods = false
 
     /// Parts whose doctor-dates have more feasible sets than this in total get them by column
     /// generation instead of all at once.

@@ -18,10 +18,11 @@ struct TimeIndexedModel {
     ///   - items: the items modelled (indices into `instance.items`).
     ///   - days: which candidate days of an item to model (default: all).
     ///   - allowUnplaced: add the u columns (false: every item must be placed — a feasibility check).
+    ///   - namesColumns: give columns and rows readable names (for a model file; solving needs none).
     /// - Complexity: O(P log P) for P columns, plus the clique rows' size.
     init(instance: RebookingInstance, items: [Int], allowUnplaced: Bool, name: String = "rebooking",
-         days: ((Int) -> [CandidateDay])? = nil) throws {
-        let model = try TimeIndexedRows(instance: instance, items: items, days: days)
+         days: ((Int) -> [CandidateDay])? = nil, namesColumns: Bool = true, deadline: Deadline = .never) throws {
+        let model = try TimeIndexedRows(instance: instance, items: items, days: days, deadline: deadline)
         problem = GLPKProblem(name: name, sense: .minimize)
         self.items = items
         placements = model.placements
@@ -31,12 +32,12 @@ struct TimeIndexedModel {
             return String(y * 10000 + m * 100 + dd)
         }
         try problem.addColumns(placements.count, kind: .binary, objective: placements.map { Double($0.day.cost) },
-                               names: placements.map { "y\($0.item)_\(dayName($0.day.day))_\($0.start)" })
+                               names: namesColumns ? placements.map { "y\($0.item)_\(dayName($0.day.day))_\($0.start)" } : nil)
         var unplaced = [Int](repeating: -1, count: items.count)
         if allowUnplaced {
             let columns = try problem.addColumns(items.count, kind: .binary,
                                                  objective: items.map { Double(instance.items[$0].unplacedCost) },
-                                                 names: items.map { "u\($0)" })
+                                                 names: namesColumns ? items.map { "u\($0)" } : nil)
             unplaced = Array(columns)
         }
         unplacedColumn = unplaced
@@ -45,11 +46,11 @@ struct TimeIndexedModel {
         for (k, i) in items.enumerated() {
             var columns = Array(model.firstOfItem[k]..<model.firstOfItem[k + 1])
             if allowUnplaced { columns.append(unplaced[k]) }
-            rows.appendSum(of: columns, bounds: .fixed(1), name: "assign\(i)")
+            rows.appendSum(of: columns, bounds: .fixed(1), name: namesColumns ? "assign\(i)" : nil)
         }
         for row in model.rows {
             rows.appendSum(of: row.columns, bounds: .atMost(Double(row.limit)),
-                           name: row.isCapacity ? "cap\(rows.count)" : "clq\(rows.count)")
+                           name: namesColumns ? (row.isCapacity ? "cap\(rows.count)" : "clq\(rows.count)") : nil)
         }
         try problem.addRows(rows)
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `rebook --time-limit` is a promise about the whole run, loading included, on any clinic.
+@Suite struct RebookDeadlineTests {
+    /// The 200-doctor clinic of `generate`'s own example shape (seed 12): before the deadline went
+    /// into every stage, `--time-limit 2` on it took 102 s. A generous bound: it is a correctness
+    /// property, not a benchmark.
+    @Test func aHardClinicAnswersWithinItsTimeLimit() throws {
+        let root = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("clinic").path
+        let made = try Tool.run(["generate", "--doctors", "200", "--reps", "150", "--patients", "3000",
+                                 "--rescheduled", "1000", "--seed", "12", "--from", "2026-12-06", "-o", folder])
+        try #require(made.status == 0, "\(made.stderr)")
+        let range = ["--data", folder, "--from", "2026-12-06", "--days", "14", "--format", "json"]
+        let greedy = try summary(Tool.run(["rebook", "--solver", "greedy"] + range))
+        let started = ContinuousClock.now
+        let run = try Tool.run(["rebook", "--time-limit", "1"] + range)
+        let elapsed = started.duration(to: .now)
+        let exact = try summary(run)
+        #expect(elapsed < .seconds(4), "took \(elapsed)")
+        #expect(exact["status"] as? String == "time_limit")
+        let objective = try #require((exact["objective"] as? NSNumber)?.doubleValue)
+        let bound = try #require((exact["bound"] as? NSNumber)?.doubleValue)
+        let greedyObjective = try #require((greedy["objective"] as? NSNumber)?.doubleValue)
+        let greedyBound = try #require((greedy["bound"] as? NSNumber)?.doubleValue)
+        #expect(objective <= greedyObjective, "never worse than greedy")
+        #expect(bound <= objective)
+        #expect(bound >= greedyBound)
+    }
+
+    private func summary(_ run: ToolRun) throws -> [String: Any] {
+        try #require(run.status == 0 || run.status == 1, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        return try #require(object?["summary"] as? [String: Any])
+    }
+}

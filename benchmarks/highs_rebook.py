@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """HiGHS (highspy, from PyPI) on the rebooking models `SolverBenchmarks export-rebook` wrote.
 
-Usage: highs_rebook.py TIME_LIMIT MODEL.mps...
-Prints one JSON object per model: {"model", "seconds", "status", "objective"}; or one
-{"error": ...} line when highspy cannot be installed or imported.
+Usage: highs_rebook.py [--threads N] TIME_LIMIT MODEL.mps...
+Prints one JSON object per model: {"model", "seconds", "status", "objective", "bound"}; or one
+{"error": ...} line when highspy cannot be installed or imported. --threads (default 1) is
+HiGHS's `threads` option; rebook_matrix.py passes 2. HiGHS prints its banner on standard
+output when created: readers take the lines that start with "{".
 """
 import json
 import subprocess
@@ -22,12 +24,16 @@ except ImportError:
         print(json.dumps({"error": f"highspy is not installed and pip could not install it ({error})"}))
         sys.exit(0)
 
-limit = float(sys.argv[1])
-for path in sys.argv[2:]:
+arguments = sys.argv[1:]
+threads = 1
+if arguments[:1] == ["--threads"]:
+    threads, arguments = int(arguments[1]), arguments[2:]
+limit = float(arguments[0])
+for path in arguments[1:]:
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", limit)
-    h.setOptionValue("threads", 1)
+    h.setOptionValue("threads", threads)
     started = time.perf_counter()
     h.readModel(path)
     h.run()

@@ -28,11 +28,11 @@ struct FastPathTests {
         }
     }
 
-    private static func generated(doctors: Int = 6, seed: UInt64 = 3) -> ClinicDataset {
+    private static func generated(doctors: Int = 6, seed: UInt64 = 3) throws -> ClinicDataset {
         var generator = InstanceGenerator(GeneratorConfig(
             doctors: doctors, reps: 5, patients: 40, rescheduled: 4, seed: seed,
             from: LocalDate(year: 2026, month: 12, day: 6)!, weeks: 2))
-        return generator.generate()
+        return try generator.generate()
     }
 
     @Test("the repository's sample loads the same both ways")
@@ -47,7 +47,7 @@ struct FastPathTests {
           arguments: [(FileLayout.jsonLines, ExtendedJSONMode.relaxed), (.jsonLines, .canonical),
                       (.jsonArray, .relaxed), (.jsonArray, .canonical)])
     func generatedForms(layout: FileLayout, mode: ExtendedJSONMode) throws {
-        let dataset = Self.generated()
+        let dataset = try Self.generated()
         let folder = try TemporaryFolder()
         try DataFolder.write(dataset, to: folder.url, layout: layout, mode: mode)
         try expectSameBothWays(folder.url)
@@ -62,7 +62,7 @@ struct FastPathTests {
         var generator = InstanceGenerator(GeneratorConfig(
             doctors: 80, reps: 20, patients: 400, rescheduled: 10, seed: 5,
             from: LocalDate(year: 2026, month: 12, day: 6)!, weeks: 4))
-        let dataset = generator.generate()
+        let dataset = try generator.generate()
         let folder = try TemporaryFolder()
         try DataFolder.write(dataset, to: folder.url, layout: layout, mode: .relaxed)
         var text = try folder.read("appointments.json")

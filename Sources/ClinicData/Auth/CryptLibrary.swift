@@ -26,13 +26,22 @@ enum CryptLibrary {
         }
     }
 
-    /// `crypt_gensalt_rn(prefix, count, NULL, 0)`: a new setting with a fresh salt from the
+    /// `crypt_gensalt_rn(prefix, count, rbytes, nrbytes)`: a new setting whose salt comes from
+    /// `randomBytes` when given (the generator's deterministic salts), else fresh from the
     /// operating system's random source.
-    static func makeSetting(prefix: String, count: Int) throws(PasswordHashError) -> String {
+    static func makeSetting(prefix: String, count: Int, randomBytes: [UInt8]? = nil) throws(PasswordHashError) -> String {
         var output = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         let made = prefix.withCString { prefixPointer in
             output.withUnsafeMutableBufferPointer { buffer in
-                crypt_gensalt_rn(prefixPointer, UInt(count), nil, 0, buffer.baseAddress, Int32(buffer.count)) != nil
+                if let randomBytes {
+                    return randomBytes.withUnsafeBufferPointer { bytes in
+                        bytes.withMemoryRebound(to: CChar.self) { chars in
+                            crypt_gensalt_rn(prefixPointer, UInt(count), chars.baseAddress, Int32(chars.count),
+                                             buffer.baseAddress, Int32(buffer.count)) != nil
+                        }
+                    }
+                }
+                return crypt_gensalt_rn(prefixPointer, UInt(count), nil, 0, buffer.baseAddress, Int32(buffer.count)) != nil
             }
         }
         guard made else {

@@ -17,10 +17,16 @@ public struct GeneratorConfig: Sendable {
     /// The share of bookings placed carelessly (double bookings, outside hours, over capacity).
     public var conflictRate: Double
     public var timeZone: ClinicTimeZone
+    /// The profile: closures, fill, lengths and how people are shared (`GeneratorShape`).
+    public var shape: GeneratorShape
+    /// The bcrypt cost of the users' password hashes (`DemoPasswordHashes`).
+    public var passwordCost: Int
 
+    /// `appointmentFill` defaults to the shape's.
     public init(doctors: Int, reps: Int, patients: Int, rescheduled: Int, seed: UInt64, from: LocalDate,
-                weeks: Int = 4, appointmentFill: Double = 0.6, conflictRate: Double = 0.01,
-                timeZone: ClinicTimeZone = .utc) {
+                weeks: Int = 4, appointmentFill: Double? = nil, conflictRate: Double = 0.01,
+                timeZone: ClinicTimeZone = .utc, shape: GeneratorShape = .standard,
+                passwordCost: Int = DemoPasswordHashes.defaultCost) {
         self.doctors = doctors
         self.reps = reps
         self.patients = patients
@@ -28,9 +34,11 @@ public struct GeneratorConfig: Sendable {
         self.seed = seed
         self.from = from
         self.weeks = weeks
-        self.appointmentFill = appointmentFill
+        self.appointmentFill = appointmentFill ?? shape.appointmentFill
         self.conflictRate = conflictRate
         self.timeZone = timeZone
+        self.shape = shape
+        self.passwordCost = passwordCost
     }
 }
 
@@ -49,18 +57,18 @@ public struct InstanceGenerator {
     private var personBusy: [PersonDate: [MinuteInterval]] = [:]
     private var doctorBusy: [Int: [MinuteInterval]] = [:]   // key: doctor * 100_000 + day offset
 
-    /// A demo password hash (bcrypt of "clinic-demo"), shared by every generated user: hashing a
-    /// fresh one for each of thousands of users would take minutes and tests nothing.
-    public static let demoPasswordHash = "$2b$10$haGBItFIEPbwbZ8wGCaNl.lIwssuHl7jV72ppy75SrOL9fycHI7Em"
-
     public init(_ config: GeneratorConfig) {
         self.config = config
         random = SplitMix64(seed: config.seed)
     }
 
-    /// - Complexity: O(doctors × weeks × slots per day).
-    public mutating func generate(progress: ((String, Double) -> Void)? = nil) -> ClinicDataset {
+    /// - Complexity: O(doctors × weeks × slots per day), plus one bcrypt hash per user (spread
+    ///   over the cores; most of the time for clinics with many patients).
+    /// - Throws: only when libxcrypt cannot hash (a `passwordCost` outside 4...31).
+    public mutating func generate(progress: ((String, Double) -> Void)? = nil) throws(PasswordHashError) -> ClinicDataset {
         makePeople()
+        progress?("password hashes", 0.05)
+        try hashPasswords()
         progress?("schedules", 0.1)
         makeSchedules()
         makeClosures()
@@ -82,8 +90,9 @@ public struct InstanceGenerator {
             let first = GeneratorNames.firstNames.randomElement(using: &random)!
             let last = GeneratorNames.lastNames.randomElement(using: &random)!
             let email = "\(first).\(last).\(userID)@clinicplan.example".lowercased()
+            // The hash comes later, for all users at once (`hashPasswords`).
             dataset.users.append(User(id: .int(userID), name: title + first + " " + last, email: email,
-                                      password: Self.demoPasswordHash, role: role))
+                                      password: "", role: role))
             return .int(userID)
         }
         for i in 0..<config.doctors {
@@ -113,6 +122,16 @@ public struct InstanceGenerator {
         _ = addUser(.admin, "Admin ")
     }
 
+    /// Gives every user a bcrypt hash of the demo password with a salt of its own.
+    private mutating func hashPasswords() throws(PasswordHashError) {
+        let ids = dataset.users.map { user -> Int64 in
+            guard case .int(let id) = user.id else { preconditionFailure("generated users have integer ids") }
+            return id
+        }
+        let hashes = try DemoPasswordHashes.hashes(userIDs: ids, seed: config.seed, cost: config.passwordCost)
+        for k in dataset.users.indices { dataset.users[k].password = hashes[k] }
+    }
+
     private mutating func phone(_ prefix: String) -> String {
         prefix + String(Int.random(in: 10_000_000...99_999_999, using: &random))
     }
@@ -135,12 +154,12 @@ public struct InstanceGenerator {
         var n = 0
         for doctor in 0..<config.doctors {
             let days = workdays.shuffled(using: &random).prefix(Int.random(in: 2...5, using: &random))
-            let minutesPerAppointment = [nil, 15, 20, 30].randomElement(using: &random)!
+            let minutesPerAppointment = config.shape.appointmentMinutes.randomElement(using: &random)!
             for day in days.sorted() {
                 let start = patientStarts.randomElement(using: &random)!
                 let patientLength = Int32(Int.random(in: 6...10, using: &random) * 30)
                 let patientWindow = MinuteInterval(start: start, length: patientLength)
-                let repLength = Int32(Int.random(in: 2...4, using: &random) * 30)
+                let repLength = Int32(Int.random(in: config.shape.repWindowSteps, using: &random) * 30)
                 // Rep hours sit right before or right after patient hours.
                 let fitsAfter = patientWindow.end.minutes + repLength <= MinuteOfDay.endOfDay.minutes
                 let repWindow = fitsAfter && (random.chance(0.5) || start.minutes < 9 * 60)
@@ -151,7 +170,7 @@ public struct InstanceGenerator {
                     id: Self.objectID(4, n), doctorId: dataset.doctors[doctor].id, day: day,
                     patientStart: patientWindow.start, patientEnd: patientWindow.end,
                     repStart: repWindow.start, repEnd: repWindow.end,
-                    maxPatients: max(1, Int(slots * Double.random(in: 0.7...1.0, using: &random))),
+                    maxPatients: max(1, Int(slots * Double.random(in: config.shape.capShare, using: &random))),
                     maxReps: Int.random(in: 2...6, using: &random), appointmentMinutes: minutesPerAppointment)
                 n += 1
                 dataset.schedules.append(rule)
@@ -173,9 +192,9 @@ public struct InstanceGenerator {
                 guard schedule[doctor][date.weekday.rawValue] != nil else { continue }
                 let reason: String?
                 var isOpen = false
-                if date == holiday {
+                if config.shape.hasHoliday && date == holiday {
                     reason = "National Holiday"
-                } else if random.chance(0.02) {
+                } else if random.chance(config.shape.closureRate) {
                     reason = GeneratorNames.closureReasons.randomElement(using: &random)!
                 } else if random.chance(0.005) {
                     reason = "Extra opening confirmed"
@@ -194,6 +213,10 @@ public struct InstanceGenerator {
 
     // MARK: - appointments
 
+    /// How many patients bookings draw from (all of them, but for `shared-people`).
+    private var patientPool: Int { config.shape.patientPool(config.patients) }
+    private var repPool: Int { config.shape.repPool(config.reps) }
+
     private mutating func makeAppointments() {
         var n = 0
         for doctor in 0..<config.doctors {
@@ -205,7 +228,7 @@ public struct InstanceGenerator {
                 let slots = Array(stride(from: rule.patientStart.minutes, through: rule.patientEnd.minutes - length, by: Int(length)))
                 let count = min(slots.count, Int.random(in: 0...2, using: &random))
                 for start in slots.shuffled(using: &random).prefix(count) {
-                    let patient = Int.random(in: 0..<max(1, config.patients), using: &random)
+                    let patient = Int.random(in: 0..<max(1, patientPool), using: &random)
                     guard config.patients > 0 else { break }
                     standing[day, default: []].insert(start)
                     appendAppointment(&n, doctor: doctor, patient: patient, day: Weekday(rawValue: day)!,
@@ -228,7 +251,7 @@ public struct InstanceGenerator {
                     if standing[date.weekday.rawValue]?.contains(start) == true { continue }
                     guard booked < rule.maxPatients, random.chance(config.appointmentFill) else { continue }
                     let slot = MinuteInterval(start: MinuteOfDay(start), length: length)
-                    guard let patient = freePerson(.patient, config.patients, offset: offset, slot) else { continue }
+                    guard let patient = freePerson(.patient, patientPool, offset: offset, slot) else { continue }
                     let status: AppointmentStatus = random.chance(0.05) ? .cancelled : .booked
                     appendAppointment(&n, doctor: doctor, patient: patient, day: date.weekday, time: slot.start,
                                       date: date, status: status)
@@ -248,7 +271,7 @@ public struct InstanceGenerator {
     /// another booking or past the day's cap.
     private mutating func addCarelessAppointment(_ n: inout Int, doctor: Int, date: LocalDate, rule: Schedule) {
         let start = Int32.random(in: (rule.patientStart.minutes - 30)...(rule.patientEnd.minutes), using: &random)
-        let patient = Int.random(in: 0..<config.patients, using: &random)
+        let patient = Int.random(in: 0..<patientPool, using: &random)
         appendAppointment(&n, doctor: doctor, patient: patient, day: date.weekday,
                           time: MinuteOfDay(start / 5 * 5), date: date)
     }
@@ -272,12 +295,12 @@ public struct InstanceGenerator {
                 guard let rule = schedule[doctor][date.weekday.rawValue] else { continue }
                 var placed = 0
                 var start = rule.repStart.minutes + Int32.random(in: 0...3, using: &random) * 5
-                while placed < rule.maxReps, random.chance(0.7) {
-                    let length = Int32.random(in: 2...6, using: &random) * 5
+                while placed < rule.maxReps, random.chance(config.shape.nextVisitChance) {
+                    let length = Int32.random(in: config.shape.visitSteps, using: &random) * 5
                     guard start + length <= rule.repEnd.minutes else { break }
                     let slot = MinuteInterval(start: MinuteOfDay(start), length: length)
                     if !doctorIsBusy(doctor, offset: offset, slot),
-                       let rep = freePerson(.rep, config.reps, offset: offset, slot) {
+                       let rep = freePerson(.rep, repPool, offset: offset, slot) {
                         let status: VisitStatus = offset >= 0 ? (random.chance(0.95) ? .scheduled : .cancelled)
                             : [.completed, .completed, .completed, .completed, .cancelled, .noShow]
                                 .randomElement(using: &random)!
@@ -304,10 +327,10 @@ public struct InstanceGenerator {
             let offset = Int.random(in: -7..<max(1, bookingDays / 2), using: &random)
             let date = config.from.adding(days: offset)
             guard let rule = schedule[doctor][date.weekday.rawValue] else { continue }
-            let length = Int32.random(in: 2...6, using: &random) * 5
+            let length = Int32.random(in: config.shape.visitSteps, using: &random) * 5
             let latest = max(rule.repStart.minutes, rule.repEnd.minutes - length)
             let start = Int32.random(in: rule.repStart.minutes...latest, using: &random) / 5 * 5
-            appendVisit(&n, doctor: doctor, rep: Int.random(in: 0..<config.reps, using: &random), date: date,
+            appendVisit(&n, doctor: doctor, rep: Int.random(in: 0..<repPool, using: &random), date: date,
                         start: MinuteOfDay(start), length: length, status: .rescheduled)
             made += 1
         }

@@ -14,9 +14,15 @@ extension ClinicPlan {
             rep visits run from two weeks before --from (completed, cancelled, no-show) to the end \
             (scheduled); --rescheduled visits wait for a new slot; one clinic-wide holiday and scattered \
             closures close days that already have bookings, and about 1% of bookings are careless \
-            (double bookings, outside hours, over the cap). Every user's password is "clinic-demo".
+            (double bookings, outside hours, over the cap). Every user's password is "clinic-demo", \
+            hashed with bcrypt and a salt of its own per user (derived from --seed and the user's _id).
 
-            Example: clinic-plan generate --doctors 200 --reps 150 --patients 3000 --rescheduled 1000 --seed 7 --from 2026-12-06 -o instances/generated/d200
+            --shape picks a profile of what real clinics look like and what is hard for rebooking:
+            \(GeneratorShape.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+            Grid and range length are rebook's options (--grid 15, --days 28): bookings cover --weeks \
+            weeks from --from, so a 28-day rebooking range from --from needs --weeks 4 (the default) or more.
+
+            Example: clinic-plan generate --doctors 200 --reps 150 --patients 3000 --rescheduled 1000 --seed 7 --from 2026-12-06 --shape near-cap -o instances/generated/d200-near-cap
             """)
 
         @Option(help: "Number of doctors.") var doctors: Int = 10
@@ -32,6 +38,9 @@ extension ClinicPlan {
         @Option(help: "File layout: one document per line (mongoexport's default) or a JSON array.")
         var layout: LayoutChoice = .jsonLines
         @Option(help: "Extended JSON mode.") var mode: ModeChoice = .relaxed
+        @Option(help: "The profile of the clinic (see above).") var shape: GeneratorShape = .standard
+        @Option(help: "bcrypt cost of the password hashes (4 to 31; each step doubles the time, 4 takes about 1 ms a user).")
+        var passwordCost: Int = DemoPasswordHashes.defaultCost
         @Option(name: [.short, .customLong("output")], help: "The folder to write (created if missing).")
         var output: String
 
@@ -42,6 +51,9 @@ extension ClinicPlan {
             }
             guard rescheduled == 0 || reps >= 1 else { throw ValidationError("--rescheduled needs at least one rep") }
             guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
+            guard PasswordScheme.bcrypt.costRange.contains(passwordCost) else {
+                throw ValidationError("--password-cost must be between 4 and 31")
+            }
             guard ClinicTimeZone(identifier: timezone) != nil else {
                 throw ValidationError("unknown time zone \"\(timezone)\"")
             }
@@ -51,10 +63,16 @@ extension ClinicPlan {
             let zone = ClinicTimeZone(identifier: timezone)!
             let config = GeneratorConfig(
                 doctors: doctors, reps: reps, patients: patients, rescheduled: rescheduled, seed: seed,
-                from: from ?? LocalDate.today(in: zone).startOfWeek, weeks: weeks, timeZone: zone)
+                from: from ?? LocalDate.today(in: zone).startOfWeek, weeks: weeks, timeZone: zone, shape: shape,
+                passwordCost: passwordCost)
             let progress = Progress(enabled: FileOutput.standardError.isTerminal)
             var generator = InstanceGenerator(config)
-            let dataset = generator.generate { phase, fraction in progress.report(phase, fraction) }
+            let dataset: ClinicDataset
+            do {
+                dataset = try generator.generate { phase, fraction in progress.report(phase, fraction) }
+            } catch {
+                throw badInput("cannot hash the passwords: \(error)")
+            }
             progress.report("writing", 1)
             do {
                 try DataFolder.write(dataset, to: URL(fileURLWithPath: output, isDirectory: true),
@@ -71,6 +89,8 @@ extension ClinicPlan {
         }
     }
 }
+
+extension GeneratorShape: ExpressibleByArgument {}
 
 enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
     case jsonLines = "json-lines", jsonArray = "json-array"

@@ -283,7 +283,8 @@ def render(records, options, cells, started):
         header += [f"ours @{limit:g} s", f"gap @{limit:g}", f"≤ {limit:g}+1"]
     header += ["HiGHS", "CP-SAT", "best", "error"]
     lines.append("| " + " | ".join(header) + " |")
-    lines.append("| " + " | ".join(["---:"] * 5 + ["---:"] * (len(header) - 5)) + " |")
+    text_columns = {"shape", "HiGHS", "CP-SAT", "error"} | {f"ours @{limit:g} s" for limit in limits}
+    lines.append("| " + " | ".join(":---" if name in text_columns else "---:" for name in header) + " |")
     summaries = {}
     for cell in cells:
         runs = by_cell.get(json.dumps(cell.key, sort_keys=True))

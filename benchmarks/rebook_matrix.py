@@ -18,7 +18,7 @@ a kill at --kill-after x limit + 30 s, unreadable output) is an error, recorded 
 Writes a markdown section (--out, default benchmarks/results-rebook.md) after every cell, and
 every run as one JSON line (--jsonl, default benchmarks/results-rebook.jsonl).
 
-  benchmarks/rebook.sh --quick                               # smoke run: 5 cells, about 2 minutes
+  benchmarks/rebook.sh --quick                               # smoke run: 5 cells, 2-3 minutes
   benchmarks/rebook.sh                                       # the full matrix (see --dry-run)
   benchmarks/rebook.sh --sizes 200 --seeds 1 --shapes near-cap,overfull --limits 5 --baseline-limit 20
 """

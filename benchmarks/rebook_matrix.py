@@ -25,6 +25,7 @@ every run as one JSON line (--jsonl, default benchmarks/results-rebook.jsonl).
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import shutil
@@ -94,6 +95,11 @@ def json_lines(text):
     return objects
 
 
+def finite(value):
+    """`value`, or None for an infinite or NaN float (a bound not found yet): JSON has no infinity."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def last_words(text):
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1][:200] if lines else ""
@@ -153,8 +159,8 @@ def baseline_record(cell, name, limit, status, wall, rss, stdout, stderr):
         record["error"] = objects[-1]["error"]
     else:
         result = objects[-1]
-        record.update({k: result.get(k) for k in ("status", "objective", "bound", "seconds", "read_seconds",
-                                                   "columns", "rows")})
+        record.update({k: finite(result.get(k)) for k in ("status", "objective", "bound", "seconds", "read_seconds",
+                                                           "columns", "rows")})
     return record
 
 

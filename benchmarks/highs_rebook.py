@@ -8,6 +8,7 @@ HiGHS's `threads` option; rebook_matrix.py passes 2. HiGHS prints its banner on 
 output when created: readers take the lines that start with "{".
 """
 import json
+import math
 import subprocess
 import sys
 import time
@@ -42,4 +43,6 @@ for path in arguments[1:]:
     info = h.getInfo()
     objective = info.objective_function_value if info.primal_solution_status == 2 else None
     print(json.dumps({"model": path.rsplit("/", 1)[-1], "seconds": seconds, "status": status,
-                      "objective": objective, "bound": info.mip_dual_bound}), flush=True)
+                      # No bound yet is +-inf, which JSON cannot hold: null instead.
+                      "objective": objective,
+                      "bound": info.mip_dual_bound if math.isfinite(info.mip_dual_bound) else None}), flush=True)

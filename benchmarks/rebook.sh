@@ -6,7 +6,7 @@
 # /tmp/clinic-build.lock, so that builds on a shared machine run one at a time). Writes
 # benchmarks/results-rebook.md and benchmarks/results-rebook.jsonl. Arguments go to the driver:
 #
-#   benchmarks/rebook.sh --quick        # smoke run, about 2 minutes
+#   benchmarks/rebook.sh --quick        # smoke run, 5 cells, 2-3 minutes
 #   benchmarks/rebook.sh --dry-run      # the cells and their worst-case time
 #   benchmarks/rebook.sh --sizes 200 --seeds 1,2 --shapes near-cap,overfull --limits 10 --baseline-limit 30
 set -euo pipefail

@@ -18,13 +18,14 @@ a kill at --kill-after x limit + 30 s, unreadable output) is an error, recorded 
 Writes a markdown section (--out, default benchmarks/results-rebook.md) after every cell, and
 every run as one JSON line (--jsonl, default benchmarks/results-rebook.jsonl).
 
-  benchmarks/rebook.sh --quick                               # smoke run: 5 cells, about 2 minutes
+  benchmarks/rebook.sh --quick                               # smoke run: 5 cells, 2-3 minutes
   benchmarks/rebook.sh                                       # the full matrix (see --dry-run)
   benchmarks/rebook.sh --sizes 200 --seeds 1 --shapes near-cap,overfull --limits 5 --baseline-limit 20
 """
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import shutil
@@ -94,6 +95,11 @@ def json_lines(text):
     return objects
 
 
+def finite(value):
+    """`value`, or None for an infinite or NaN float (a bound not found yet): JSON has no infinity."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def last_words(text):
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1][:200] if lines else ""
@@ -153,8 +159,8 @@ def baseline_record(cell, name, limit, status, wall, rss, stdout, stderr):
         record["error"] = objects[-1]["error"]
     else:
         result = objects[-1]
-        record.update({k: result.get(k) for k in ("status", "objective", "bound", "seconds", "read_seconds",
-                                                   "columns", "rows")})
+        record.update({k: finite(result.get(k)) for k in ("status", "objective", "bound", "seconds", "read_seconds",
+                                                           "columns", "rows")})
     return record
 
 
@@ -283,7 +289,8 @@ def render(records, options, cells, started):
         header += [f"ours @{limit:g} s", f"gap @{limit:g}", f"≤ {limit:g}+1"]
     header += ["HiGHS", "CP-SAT", "best", "error"]
     lines.append("| " + " | ".join(header) + " |")
-    lines.append("| " + " | ".join(["---:"] * 5 + ["---:"] * (len(header) - 5)) + " |")
+    text_columns = {"shape", "HiGHS", "CP-SAT", "error"} | {f"ours @{limit:g} s" for limit in limits}
+    lines.append("| " + " | ".join(":---" if name in text_columns else "---:" for name in header) + " |")
     summaries = {}
     for cell in cells:
         runs = by_cell.get(json.dumps(cell.key, sort_keys=True))

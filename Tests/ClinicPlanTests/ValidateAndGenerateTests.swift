@@ -49,6 +49,23 @@ import Testing
         #expect(rescheduled == 15)
     }
 
+    @Test func generateTakesAShapeAndRefusesAWeakPasswordCost() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["generate", "--doctors", "6", "--reps", "4", "--patients", "30", "--rescheduled", "5",
+                         "--seed", "3", "--from", "2026-12-06"]
+        let made = try Tool.run(arguments + ["--shape", "no-closures", "-o", folder.appendingPathComponent("a").path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let days = try String(contentsOf: folder.appendingPathComponent("a/clinic_days.json"), encoding: .utf8)
+        #expect(!days.contains("\"is_open\":false"))
+        let weak = try Tool.run(arguments + ["--password-cost", "3", "-o", folder.appendingPathComponent("b").path])
+        #expect(weak.status == 2)
+        #expect(weak.stderr.contains("--password-cost must be between 4 and 31"))
+        let unknown = try Tool.run(arguments + ["--shape", "crowded", "-o", folder.appendingPathComponent("c").path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("near-cap"), "the error lists the shapes")
+    }
+
     private func copyOfSample() throws -> URL {
         let folder = try Tool.temporaryFolder().appendingPathComponent("data")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Tool.sample), to: folder)

@@ -9,7 +9,7 @@ import Dispatch
 /// which keeps a folder the same byte for byte for the same options.
 ///
 /// The default cost is bcrypt's lowest (4, 2^4 rounds, about 1.3 ms a hash): the password is
-/// published anyway, and at cost 10 (70 ms) a 200,000-patient clinic would take an hour to
+/// published anyway, and at cost 10 (70 ms) a 200,000-patient clinic would take hours to
 /// generate. `generate --password-cost 10` makes production-strength hashes for small clinics.
 public enum DemoPasswordHashes {
     /// The password of every generated user.

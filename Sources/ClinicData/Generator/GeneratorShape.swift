@@ -9,10 +9,10 @@ public enum GeneratorShape: String, CaseIterable, Sendable {
     case standard
     /// Closures on 15% of working dates (plus the holiday): many booked items need a new slot.
     case closures
-    /// Bookings fill 97% of slots up to the cap, rep hours fill up to max_reps: most days sit at
+    /// Bookings (none cancelled) fill 97% of slots up to the cap, rep hours fill up to max_reps: most days sit at
     /// or one short of `max_patients`/`max_reps`, so moved items compete for a few places.
     case nearCap = "near-cap"
-    /// Caps equal the slots of the window and every slot is booked, with closures on 10% of
+    /// Caps equal the slots of the window and every slot is booked (none cancelled), with closures on 10% of
     /// working dates: far more to move than there is room for, many items stay unplaced.
     case overfull
     /// Bookings draw from a tenth of the patients and rep visits from an eighth of the reps (at
@@ -57,6 +57,15 @@ public enum GeneratorShape: String, CaseIterable, Sendable {
         case .nearCap: 0.97
         case .overfull: 1.0
         default: 0.6
+        }
+    }
+
+    /// The chance that a dated booking is `cancelled` (its slot left free). None at the caps'
+    /// shapes, where a cancelled booking would free a slot that the shape means to be taken.
+    var cancelledShare: Double {
+        switch self {
+        case .nearCap, .overfull: 0
+        default: 0.05
         }
     }
 

@@ -252,7 +252,7 @@ public struct InstanceGenerator {
                     guard booked < rule.maxPatients, random.chance(config.appointmentFill) else { continue }
                     let slot = MinuteInterval(start: MinuteOfDay(start), length: length)
                     guard let patient = freePerson(.patient, patientPool, offset: offset, slot) else { continue }
-                    let status: AppointmentStatus = random.chance(0.05) ? .cancelled : .booked
+                    let status: AppointmentStatus = random.chance(config.shape.cancelledShare) ? .cancelled : .booked
                     appendAppointment(&n, doctor: doctor, patient: patient, day: date.weekday, time: slot.start,
                                       date: date, status: status)
                     if status == .booked {

@@ -82,6 +82,7 @@ extension GLPKProblem {
         parm.mip_gap = options.relativeGap
         // GLPK's defaults otherwise: Driebeck–Tomlin branching, best-local-bound backtracking.
         if options.depthFirst { parm.bt_tech = GLP_BT_DFS }
+        if options.branchesOnMostFractional { parm.br_tech = GLP_BR_MFV }
         if options.integralObjective, let warmStart {
             // GLPK prunes a node when its bound ≥ incumbent − tol_obj·(1 + |incumbent|). Every
             // incumbent lies between the root LP value and the warm start's, so this keeps that

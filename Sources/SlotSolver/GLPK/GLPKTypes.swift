@@ -98,11 +98,16 @@ public struct GLPKMIPOptions: Sendable {
     public var integralObjective: Bool = false
     /// The search stops there at the latest, whatever `timeLimitSeconds` says.
     public var deadline: Deadline = .never
+    /// Branch on the most fractional column instead of GLPK's default Driebeck–Tomlin rule,
+    /// whose per-node work on a model of tens of thousands of columns runs between two of the
+    /// callbacks that enforce the deadline.
+    public var branchesOnMostFractional: Bool = false
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
                 cuts: Bool = false, depthFirst: Bool = false, integralObjective: Bool = false,
-                deadline: Deadline = .never) {
+                deadline: Deadline = .never, branchesOnMostFractional: Bool = false) {
         self.deadline = deadline
+        self.branchesOnMostFractional = branchesOnMostFractional
         self.integralObjective = integralObjective
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap

@@ -25,7 +25,7 @@ extension ExactRebooker {
         }
         let outcome = try model.problem.solveMIP(
             options: GLPKMIPOptions(relativeGap: options.relativeGap, verbose: options.verboseSolver,
-                                    integralObjective: true, deadline: stop),
+                                    integralObjective: true, deadline: stop, branchesOnMostFractional: true),
             warmStart: warm)
         if outcome.objective != nil {
             var candidate = store.solution

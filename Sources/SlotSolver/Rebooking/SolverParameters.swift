@@ -31,7 +31,7 @@ struct SolverParameters: Sendable {
 
     /// The share of the time left that a part too large for the masters gets for its
     /// time-indexed MIP with reduced-cost fixing (the LP alone takes seconds on 2,500 items).
-    var timeIndexedMIPShare = 0.7
+    var timeIndexedMIPShare = 0.5
 
     // MARK: Decomposition and masters
 

@@ -70,9 +70,9 @@ extension ClinicPlan {
         var lockTimeout: Double = 30
 
         func validate() throws {
-            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
             guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
-            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+            guard timeLimit > 0, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be positive and at most 86400 seconds") }
             guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
             guard !apply || email != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
             if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {
@@ -149,7 +149,7 @@ extension ClinicPlan {
                                                 mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
             let renderer = RebookRenderer(clinic: clinic, range: range, result: result)
             let output = switch format {
-            case .table: renderer.table()
+            case .table: TerminalText.printable(renderer.table())
             case .json: renderer.json().description + "\n"
             case .mongosh: MongoshScript.render(changes, original: clinic.dataset)
             }

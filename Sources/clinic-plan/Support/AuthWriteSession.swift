@@ -45,7 +45,7 @@ struct AuthWriteSession {
         func refuse(_ refusal: AuthRefusal) -> ExitCode {
             audit(refusal.outcome, refusal.message)
             if refusal.outcome == .rejected {
-                FileOutput.standardOutput.write(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n")
+                FileOutput.standardOutput.write(TerminalText.printable(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n"))
             } else {
                 FileOutput.standardError.write("error: \(refusal.message)\n")
                 for note in refusal.notes { FileOutput.standardError.write(note + "\n") }
@@ -116,6 +116,7 @@ struct AuthWriteSession {
         } catch {
             throw refuse(AuthRefusal(.failed, "nothing was changed: \(error)"))
         }
-        FileOutput.standardOutput.write(decision.output)
+        // JSON and mongosh output escape control characters already, so this changes only text.
+        FileOutput.standardOutput.write(TerminalText.printable(decision.output))
     }
 }

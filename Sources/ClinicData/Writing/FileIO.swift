@@ -102,10 +102,13 @@ enum FileIO {
     /// Writes `bytes` to a new hidden temporary file next to `name` (`.NAME.tmp-XXXXXX`, which
     /// the loader ignores) with permissions `mode`, and fsyncs it; returns its path. On failure
     /// nothing is left behind.
-    static func stage(_ bytes: [UInt8], for name: String, in folder: String, mode: mode_t) throws(Failure) -> String {
+    /// `suffix` ends the temporary name (GLPK picks its format by the name's ending).
+    static func stage(_ bytes: [UInt8], for name: String, in folder: String, mode: mode_t,
+                      suffix: String = "") throws(Failure) -> String {
         let target = folder + "/" + name
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        var template = Array((folder + "/." + name + ".tmp-XXXXXX" + suffix).utf8CString)
+        let suffixLength = Int32(suffix.utf8.count)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, suffixLength) }
         guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
@@ -150,6 +153,14 @@ enum FileIO {
     static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// fsyncs a file written by someone else (a C library) before it is renamed into place.
+    static func sync(_ path: String) throws(Failure) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(operation: "opening", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw Failure(operation: "syncing", path: path, code: errno) }
     }
 
     static func syncFolder(_ folder: String) throws(Failure) {

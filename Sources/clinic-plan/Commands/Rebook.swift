@@ -82,6 +82,7 @@ extension ClinicPlan {
 
         func run() throws {
             guard apply, let email else {
+                if let output { try refuseDataFolder(as: output) }
                 let clinic = try data.loadClinic()
                 let rebooking = try rebooking(of: clinic)
                 FileOutput.standardOutput.write(rebooking.output)
@@ -116,6 +117,15 @@ extension ClinicPlan {
             }
         }
 
+        /// `--output DIR` writes without signing in, locking or auditing, so it must not be a way
+        /// to change the data folder: a DIR that is the folder, or inside it, is refused.
+        private func refuseDataFolder(as output: String) throws {
+            let folder = PathResolution.resolved(data.data), target = PathResolution.resolved(output)
+            guard target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { return }
+            throw badInput("--output \(output) is the data folder \(data.data) or inside it; "
+                           + "use --apply to change the data folder (it signs in, locks and audits)")
+        }
+
         /// What one rebooking run decided: the solver's result, the changes to the data, and the
         /// text to print.
         private struct Rebooking {
@@ -131,7 +141,13 @@ extension ClinicPlan {
             let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex, grid: Int32(grid),
                                            solver: solver, timeLimitSeconds: timeLimit)
             if let exportModel {
-                do { try Rebooker.exportModel(clinic.model, options: options, to: exportModel) } catch {
+                // GLPK's writers open the path themselves: give them a fresh temporary file, then
+                // rename it into place, so a symbolic link there is replaced, never followed.
+                do {
+                    try AtomicFile.write(to: URL(fileURLWithPath: exportModel)) { temporary in
+                        try Rebooker.exportModel(clinic.model, options: options, to: temporary)
+                    }
+                } catch {
                     throw badInput("cannot export the model to \(exportModel): \(error)")
                 }
             }

@@ -42,6 +42,12 @@ extension DataFolder {
                     "is a symbolic link; refusing to write a data folder whose files point elsewhere (nothing was changed)")
             }
         }
+        // Checked before anything is written: once the journal is in place, the audit line must
+        // be appended, and a link there would stop every later command from finishing the change.
+        if audit != nil, FileIO.isSymbolicLink(path + "/" + AuditLog.fileName) {
+            throw DataFolderError(.writeFailed, path: path + "/" + AuditLog.fileName, message:
+                "is a symbolic link; refusing to append the audit line outside the data folder (nothing was changed)")
+        }
         // Collections with no file yet follow the folder's usual layout and mode.
         let layout = newLayout ?? mostCommon(original.files.map(\.layout)) ?? .jsonArray
         let mode = newMode ?? mostCommon(original.files.map(\.mode)) ?? .relaxed

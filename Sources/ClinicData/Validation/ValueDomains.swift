@@ -8,6 +8,9 @@ public enum ValueDomains {
     /// span `ClinicTimeZone` reads its offset table for.
     public static let dates: ClosedRange<Int64> = -2_208_988_800_000 ... 7_289_654_399_999
     public static let datesText = "1900-01-01 to 2200-12-31"
+    /// The same span as local dates, for dates given on the command line: a booking or closure
+    /// written outside it would make the folder unreadable.
+    public static let localDates = LocalDate(year: 1900, month: 1, day: 1)! ... LocalDate(year: 2200, month: 12, day: 31)!
 
     /// Lengths in minutes (`appointment_minutes`, `visit_summary.duration_min`): at most a day.
     public static let maxLengthMinutes = 1440

@@ -187,7 +187,7 @@ struct ClosureArgument: ExpressibleByArgument {
 
     init?(argument: String) {
         let parts = argument.split(separator: ":", maxSplits: 1)
-        guard let first = parts.first, let date = LocalDate(iso: first) else { return nil }
+        guard let first = parts.first, let date = LocalDate(argument: String(first)) else { return nil }
         self.date = date
         let reason = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         self.reason = reason.isEmpty ? "Closed" : reason

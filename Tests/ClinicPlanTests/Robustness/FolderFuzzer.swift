@@ -1,3 +1,4 @@
+import EngineTestSupport
 import Foundation
 
 /// Seeded mutations of a data folder's documents, aimed at the loader's and the engine's edges:
@@ -22,9 +23,9 @@ struct FolderFuzzer {
         #"{"$date":"2026-12-01T09:00:00+14:00"}"#, #"{"$date":"2026-02-30T09:00:00Z"}"#, #"{"$date":1796563200000}"#,
     ]
 
-    var random: SeededRandom
+    var random: SplitMix64
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(state: seed) }
 
     /// Mutates one document of one of the folder's collection files, in place.
     mutating func mutate(_ clinic: ScratchClinic) throws {

@@ -100,6 +100,10 @@ import Testing
           "--within", "10000000000"], "--within must be 1 to 3660"),
         (["book", "--doctor", "d", "--patient", "p", "--date", "2026-12-08", "--time", "9:40", "--as", admin],
          #"--time "9:40" is not a valid HH:MM time"#),
+        // A date the data could not hold afterwards (the folder would stop loading).
+        (["book", "--doctor", "d", "--patient", "p", "--date", "9999-12-31", "--time", "09:40", "--as", admin],
+         "The value '9999-12-31' is invalid for '--date <date>'"),
+        (["conflicts", "--from", "1899-12-31"], "The value '1899-12-31' is invalid for '--from <from>'"),
     ])
     func unboundedRangesAreUsageErrors(_ arguments: [String], _ message: String) throws {
         let run = try Tool.run(arguments + ["--data", Tool.sample], environment: Tool.environment())

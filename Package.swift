@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "ClinicPlanTests",
             // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.
-            dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

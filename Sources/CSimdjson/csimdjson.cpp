@@ -52,6 +52,31 @@ int csj_parse(csj_parser *parser, const char *bytes, size_t length, csj_element 
     return 0;
 }
 
+// Objects are small (a document has about ten fields), so pairwise comparison beats hashing.
+static bool has_duplicate_keys(dom::element value) {
+    if (value.type() == dom::element_type::ARRAY) {
+        for (dom::element element : value.get_array().value_unsafe()) {
+            if (has_duplicate_keys(element)) { return true; }
+        }
+        return false;
+    }
+    if (value.type() != dom::element_type::OBJECT) { return false; }
+    dom::object object = value.get_object().value_unsafe();
+    size_t i = 0;
+    for (dom::key_value_pair member : object) {
+        size_t j = 0;
+        for (dom::key_value_pair earlier : object) {
+            if (j++ == i) { break; }
+            if (earlier.key == member.key) { return true; }
+        }
+        if (has_duplicate_keys(member.value)) { return true; }
+        i++;
+    }
+    return false;
+}
+
+bool csj_has_duplicate_keys(csj_element element) { return has_duplicate_keys(unwrap(element)); }
+
 const char *csj_error_message(int code) { return error_message(error_code(code)); }
 
 csj_type csj_element_type(csj_element element) {

@@ -34,7 +34,8 @@ import Testing
         }
         var appointments: [AppointmentRecord] = []
         for i in 0..<14 {
-            let time = "\(9 + random.next(8)):\(random.next(2) == 0 ? "00" : "30")"
+            let hour = 9 + random.next(8)
+            let time = (hour < 10 ? "0" : "") + "\(hour):\(random.next(2) == 0 ? "00" : "30")"
             let status: AppointmentStatus = random.next(4) == 0 ? .cancelled : .booked
             if random.next(3) == 0 {
                 appointments.append(weekly("w\(i)", doctor: Int32(random.next(doctors)), patient: Int32(random.next(patients)),

@@ -7,16 +7,7 @@ import Testing
 /// times on a 5-minute grid) so that every kind of conflict shows up often.
 struct RandomClinic {
     /// SplitMix64: a tiny seeded generator, so a failing seed reproduces the same clinic.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = SplitMix64
 
     static let first = day("2026-12-06")
 

@@ -81,7 +81,9 @@ struct TimeTypesTests {
 
     @Test func hhmmParsingAndTheEndOfDay() {
         #expect(MinuteOfDay(hhmm: "00:00")?.minutes == 0)
-        #expect(MinuteOfDay(hhmm: "9:05")?.minutes == 545)
+        #expect(MinuteOfDay(hhmm: "09:05")?.minutes == 545)
+        // Two digits each, as the spec writes HH:MM.
+        #expect(MinuteOfDay(hhmm: "9:05") == nil && MinuteOfDay(hhmm: "09:5") == nil && MinuteOfDay(hhmm: "009:05") == nil)
         #expect(MinuteOfDay(hhmm: "23:59")?.minutes == 1439)
         #expect(MinuteOfDay(hhmm: "24:00") == nil)
         #expect(MinuteOfDay(hhmm: "24:00", allowEndOfDay: true)?.minutes == 1440)

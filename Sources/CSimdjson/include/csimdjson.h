@@ -83,6 +83,10 @@ void csj_element_read(csj_element element, csj_member *out);
 
 /// Fills `out` with up to `capacity` members of an object, in source order; returns the number
 /// of members (which may be more than `capacity`).
+/// Whether an object anywhere in `element` has the same key twice (simdjson accepts that; JSON
+/// readers disagree on which value counts, so the loader refuses it).
+bool csj_has_duplicate_keys(csj_element element);
+
 size_t csj_object_members(csj_element object, csj_member *out, size_t capacity);
 
 /// Fills `out` with up to `capacity` elements of an array; returns the number of elements.

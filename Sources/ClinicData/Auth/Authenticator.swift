@@ -1,8 +1,13 @@
 /// Signs a user in by email and password against the users collection.
 ///
-/// Every attempt costs exactly one hash computation of the same cost, whether the email is known
-/// or not, so the time of a refusal says nothing about which emails exist; and every refusal
-/// reads the same to the person at the keyboard ("wrong email or password").
+/// Every attempt costs the same hash computations, whether the email is known or not and
+/// whatever scheme and cost its account's hash has: one verification per distinct scheme and
+/// cost stored in the collection (`verificationPlan`), against the account's own hash for its
+/// own kind and against another account's hash of each other kind. So the time of a refusal
+/// says nothing about which emails exist or how their passwords are stored (a bcrypt cost-12
+/// account among cost-10 ones, a yescrypt one among bcrypt ones). A folder with one kind of
+/// hash, the usual case, pays one verification per login. Every refusal reads the same to the
+/// person at the keyboard ("wrong email or password").
 public enum Authenticator {
     /// What a login attempt came to.
     public enum Outcome: Sendable {
@@ -10,41 +15,53 @@ public enum Authenticator {
         case refused(LoginFailure)
     }
 
-    /// - Complexity: O(users) plus one hash computation.
+    /// - Complexity: O(users) plus one hash computation per distinct scheme and cost.
     public static func signIn(email: String, password: String, users: [User]) -> Outcome {
         let wanted = email.lowercased()
-        guard let user = users.first(where: { $0.email.lowercased() == wanted }) else {
-            PasswordHasher.spendVerificationTime(password, like: referenceHash(users))
-            return .refused(LoginFailure(email: email, reason: .unknownEmail))
+        let user = users.first(where: { $0.email.lowercased() == wanted })
+        var matched = false
+        for step in verificationPlan(for: user, users: users) {
+            if step.isAccountHash {
+                matched = PasswordHasher.verify(password, against: step.hash)
+            } else {
+                PasswordHasher.spendVerificationTime(password, like: step.hash)
+            }
         }
-        guard PasswordHasher.canVerify(user.password) else {
-            PasswordHasher.spendVerificationTime(password, like: referenceHash(users))
-            return .refused(LoginFailure(email: email, reason: .unverifiableHash))
-        }
-        guard PasswordHasher.verify(password, against: user.password) else {
-            return .refused(LoginFailure(email: email, reason: .wrongPassword))
-        }
+        guard let user else { return .refused(LoginFailure(email: email, reason: .unknownEmail)) }
+        guard PasswordHasher.canVerify(user.password) else { return .refused(LoginFailure(email: email, reason: .unverifiableHash)) }
+        guard matched else { return .refused(LoginFailure(email: email, reason: .wrongPassword)) }
         return .signedIn(user)
     }
 
-    /// The hash whose cost an unknown email pays: one of the stored hashes libxcrypt can verify
-    /// with the most common scheme and cost (so it costs what most real logins cost), else a
-    /// built-in bcrypt hash of the default cost.
+    /// One hash verification of a login: against `hash`, which is the account's own when
+    /// `isAccountHash` (only then does its result count).
+    struct VerificationStep: Equatable {
+        var hash: String
+        var isAccountHash: Bool
+    }
+
+    /// The verifications a login for `user` (nil: an unknown email) performs: one per distinct
+    /// cost signature among the stored hashes (`referenceHashes`), in the same order whoever
+    /// signs in; only the account's own kind uses its own hash.
     /// - Complexity: O(users).
-    static func referenceHash(_ users: [User]) -> String {
-        var counts: [String: Int] = [:]
-        var example: [String: String] = [:]
-        var seen: [String] = []
-        for user in users where PasswordHasher.canVerify(user.password) {
-            let key = costSignature(user.password)
-            if counts[key] == nil {
-                seen.append(key)
-                example[key] = user.password
-            }
-            counts[key, default: 0] += 1
+    static func verificationPlan(for user: User?, users: [User]) -> [VerificationStep] {
+        let own = user.map(\.password).flatMap { PasswordHasher.canVerify($0) ? $0 : nil }
+        return referenceHashes(users).map { reference in
+            if let own, costSignature(own) == costSignature(reference) { return VerificationStep(hash: own, isAccountHash: true) }
+            return VerificationStep(hash: reference, isAccountHash: false)
         }
-        // `max(by:)` keeps the first of equals: ties go to the signature seen first.
-        return seen.max { counts[$0]! < counts[$1]! }.flatMap { example[$0] } ?? fallbackHash
+    }
+
+    /// One stored hash of each distinct scheme and cost libxcrypt can verify, in order of first
+    /// appearance; a built-in bcrypt hash of the default cost when there is none.
+    /// - Complexity: O(users).
+    static func referenceHashes(_ users: [User]) -> [String] {
+        var seen: Set<String> = []
+        var references: [String] = []
+        for user in users where PasswordHasher.canVerify(user.password) {
+            if seen.insert(costSignature(user.password)).inserted { references.append(user.password) }
+        }
+        return references.isEmpty ? [fallbackHash] : references
     }
 
     /// Scheme and cost parameters of a stored hash, without salt and digest: `$2b$10`, `$y$j9T`,

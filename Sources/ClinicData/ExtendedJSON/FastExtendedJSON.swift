@@ -90,8 +90,14 @@ enum FastExtendedJSON {
         }
     }
 
-    /// An ISODate in milliseconds (as `ExtendedJSON.date`).
+    /// An ISODate in milliseconds (as `ExtendedJSON.date`), within `ValueDomains.dates` (the
+    /// general path reports one outside).
     static func date(_ value: csj_member) -> Int64? {
+        guard let ms = anyDate(value), ValueDomains.dates.contains(ms) else { return nil }
+        return ms
+    }
+
+    private static func anyDate(_ value: csj_member) -> Int64? {
         var candidate = value
         if let member = wrapper(value), member.keyIs("$date") {
             candidate = member

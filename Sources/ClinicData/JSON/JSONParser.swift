@@ -102,7 +102,13 @@ struct JSONParser {
             skipWhitespace()
             guard position < bytes.count else { throw endOfInput() }
             guard bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a string key in an object") }
+            let keyStart = position
             let key = try parseString()
+            // Readers disagree on which of two equal keys counts (the first here, the last in
+            // Python and jq), so a repeated key is refused rather than read one way.
+            if members.contains(where: { $0.key == key }) {
+                throw fail("duplicate key \(JSONWriter.text(.string(key))) in an object", at: keyStart)
+            }
             skipWhitespace()
             guard position < bytes.count else { throw endOfInput() }
             guard bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
@@ -152,7 +158,7 @@ struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let text = try validUTF8(UnsafeRawBufferPointer(rebasing: bytes[start..<position]), from: start)
                 position += 1
                 return text
             }
@@ -168,8 +174,11 @@ struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw fail("invalid UTF-8 in a string", at: start - 1)
+                }
                 position += 1
-                return String(decoding: buffer, as: UTF8.self)
+                return text
             }
             if byte < 0x20 { throw fail("control character U+\(hex(byte, width: 4)) in a string (it must be escaped)") }
             if byte != UInt8(ascii: "\\") {
@@ -216,6 +225,17 @@ struct JSONParser {
             }
         }
         throw endOfInput()
+    }
+
+    /// The text of a string's bytes, which must be UTF-8: decoding invalid bytes as U+FFFD
+    /// would make two different ids equal.
+    private func validUTF8(_ text: UnsafeRawBufferPointer, from start: Int) throws(Failure) -> String {
+        // ASCII (nearly every string) needs no decoding check.
+        if !text.contains(where: { $0 >= 0x80 }) { return String(decoding: text, as: UTF8.self) }
+        guard let valid = String(validating: text, as: UTF8.self) else {
+            throw fail("invalid UTF-8 in a string", at: start - 1)
+        }
+        return valid
     }
 
     private mutating func parseHex4(escapeStart: Int) throws(Failure) -> UInt32 {

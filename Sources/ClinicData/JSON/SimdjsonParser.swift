@@ -49,7 +49,8 @@ final class SimdjsonParser {
             tail = Array(UnsafeRawBufferPointer(rebasing: bytes[range])) + Array(repeating: 0x20, count: Self.padding)
             status = tail.withUnsafeBytes { csj_parse(parser, $0.baseAddress!.assumingMemoryBound(to: CChar.self), range.count, &root) }
         }
-        guard status == 0 else { return .invalid }
+        // A repeated key is left to the general parser, which reports it with line and column.
+        guard status == 0, !csj_has_duplicate_keys(root) else { return .invalid }
         guard csj_element_type(root) == CSJ_OBJECT else { return .notAnObject }
         let count = csj_object_members(root, members.baseAddress, members.count)
         guard count <= members.count else { return .tooLarge }
@@ -60,7 +61,7 @@ final class SimdjsonParser {
         case object(FastObject)
         /// Valid JSON, but not an object, or an object too large for the scratch buffer.
         case notAnObject, tooLarge
-        /// simdjson refused the text.
+        /// simdjson refused the text, or an object in it repeats a key.
         case invalid
     }
 }

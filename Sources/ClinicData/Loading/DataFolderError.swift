@@ -2,6 +2,8 @@
 public struct DataFolderError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case folderNotFound, notAFolder, writeFailed, cannotWriteBack
+        /// A change was decided (its journal is in place) but not finished; the next lock holder finishes it.
+        case writeUnfinished
     }
 
     public var code: Code

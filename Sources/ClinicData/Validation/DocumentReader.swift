@@ -140,7 +140,12 @@ struct DocumentReader {
 
     private mutating func date(_ value: JSONValue, _ field: String) -> Int64? {
         switch ExtendedJSON.date(value) {
-        case .success(let ms): return ms
+        case .success(let ms):
+            guard ValueDomains.dates.contains(ms) else {
+                error(field, "\(JSONWriter.text(value)) is outside the dates clinic-plan accepts (\(ValueDomains.datesText))")
+                return nil
+            }
+            return ms
         case .failure(let failure): report(failure, field, found: value); return nil
         }
     }

@@ -25,12 +25,12 @@ enum FastRecordDecoders {
 
     static func doctor(_ o: FastObject, _ recent: inout RecentReferences) -> Doctor? {
         guard let id = o.id("_id"), let userId = o.id("user_id"), let specialization = o.string("specialization"),
-              let clinicName = o.string("clinic_name"), let fee = o.double("consultation_fee"), fee >= 0 else { return nil }
+              let clinicName = o.string("clinic_name"), let fee = o.double("consultation_fee"), fee >= 0, fee <= ValueDomains.maxFee else { return nil }
         return Doctor(id: id, userId: userId, specialization: specialization, clinicName: clinicName, consultationFee: fee)
     }
 
     static func patient(_ o: FastObject, _ recent: inout RecentReferences) -> Patient? {
-        guard let id = o.id("_id"), let userId = o.id("user_id"), let age = o.integer("age"), age >= 0,
+        guard let id = o.id("_id"), let userId = o.id("user_id"), let age = o.integer("age"), (0...ValueDomains.maxAge).contains(age),
               let gender = o.string("gender"), let phone = o.string("phone"),
               let bloodType = o.string("blood_type") else { return nil }
         return Patient(id: id, userId: userId, age: age, gender: gender, phone: phone, bloodType: bloodType)
@@ -75,7 +75,9 @@ enum FastRecordDecoders {
                 let inner = FastObject(UnsafeBufferPointer(rebasing: buffer[0..<count]))
                 guard let samples = inner.optionalInteger("samples"), let duration = inner.optionalInteger("duration_min"),
                       let topic = inner.optionalString("discussion_topic"),
-                      let feedback = inner.optionalString("feedback") else { return nil }
+                      let feedback = inner.optionalString("feedback"),
+                      samples.map({ (0...ValueDomains.maxSamples).contains($0) }) ?? true,
+                      duration.map({ $0 <= ValueDomains.maxLengthMinutes }) ?? true else { return nil }
                 return VisitSummary(samples: samples, durationMin: duration, discussionTopic: topic, feedback: feedback)
             }
             guard summary != nil else { return nil }
@@ -92,8 +94,10 @@ enum FastRecordDecoders {
               let repEnd = o.time("rep_end_time", allowEndOfDay: true),
               let maxPatients = o.integer("max_patients"), let maxReps = o.integer("max_reps"),
               let minutes = o.optionalInteger("appointment_minutes"),
-              patientStart < patientEnd, repStart < repEnd, maxPatients >= 0, maxReps >= 0 else { return nil }
-        if let minutes, minutes <= 0 { return nil }
+              patientStart < patientEnd, repStart < repEnd,
+              (0...ValueDomains.maxCapacity).contains(maxPatients), (0...ValueDomains.maxCapacity).contains(maxReps)
+        else { return nil }
+        if let minutes, !(1...ValueDomains.maxLengthMinutes).contains(minutes) { return nil }
         return Schedule(id: id, doctorId: doctorId, day: day, patientStart: patientStart, patientEnd: patientEnd,
                         repStart: repStart, repEnd: repEnd, maxPatients: maxPatients, maxReps: maxReps,
                         appointmentMinutes: minutes)

@@ -26,6 +26,9 @@ enum RecordDecoders {
         let clinicName = r.string("clinic_name")
         let fee = r.number("consultation_fee")
         if let fee, fee < 0 { r.error("consultation_fee", "must not be negative (found \(foundText(r.object["consultation_fee"]!)))") }
+        if let fee, fee > ValueDomains.maxFee {
+            r.error("consultation_fee", "must be at most \(Int(ValueDomains.maxFee)) (found \(foundText(r.object["consultation_fee"]!)))")
+        }
         guard let id, let userId, let specialization, let clinicName, let fee else { return nil }
         return Doctor(id: id, userId: userId, specialization: specialization, clinicName: clinicName, consultationFee: fee)
     }
@@ -34,7 +37,7 @@ enum RecordDecoders {
         let id = r.readID()
         let userId = r.reference("user_id")
         let age = r.integer("age")
-        if let age, age < 0 { r.error("age", "must not be negative (found \(age))") }
+        if let age, let problem = ValueDomains.countProblem(age, max: ValueDomains.maxAge) { r.error("age", problem) }
         let gender = r.string("gender")
         let phone = r.string("phone")
         let bloodType = r.string("blood_type")
@@ -98,6 +101,13 @@ enum RecordDecoders {
                 var inner = DocumentReader(object: object, file: r.file, position: r.position)
                 let samples = inner.optionalInteger("samples", label: "visit_summary.samples")
                 let duration = inner.optionalInteger("duration_min", label: "visit_summary.duration_min")
+                // Not positive means the default length (the spec's rule); too long cannot be one visit.
+                if let samples, let problem = ValueDomains.countProblem(samples, max: ValueDomains.maxSamples) {
+                    inner.error("visit_summary.samples", problem)
+                }
+                if let duration, duration > ValueDomains.maxLengthMinutes {
+                    inner.error("visit_summary.duration_min", "must be at most \(ValueDomains.maxLengthMinutes) minutes (found \(duration))")
+                }
                 let topic = inner.optionalString("discussion_topic", label: "visit_summary.discussion_topic")
                 let feedback = inner.optionalString("feedback", label: "visit_summary.feedback")
                 for problem in inner.problems { r.error(problem.field, problem.message) }
@@ -130,9 +140,14 @@ enum RecordDecoders {
         if let repStart, let repEnd, repEnd <= repStart {
             r.error("rep_end_time", "\"\(repEnd)\" is not after rep_start_time \"\(repStart)\"")
         }
-        if let maxPatients, maxPatients < 0 { r.error("max_patients", "must not be negative (found \(maxPatients))") }
-        if let maxReps, maxReps < 0 { r.error("max_reps", "must not be negative (found \(maxReps))") }
+        if let maxPatients, let problem = ValueDomains.countProblem(maxPatients, max: ValueDomains.maxCapacity) {
+            r.error("max_patients", problem)
+        }
+        if let maxReps, let problem = ValueDomains.countProblem(maxReps, max: ValueDomains.maxCapacity) { r.error("max_reps", problem) }
         if let minutes, minutes <= 0 { r.error("appointment_minutes", "must be positive (found \(minutes))") }
+        if let minutes, minutes > ValueDomains.maxLengthMinutes {
+            r.error("appointment_minutes", "must be at most \(ValueDomains.maxLengthMinutes) minutes (found \(minutes))")
+        }
         guard let id, let doctorId, let day, let patientStart, let patientEnd, let repStart, let repEnd,
               let maxPatients, let maxReps else { return nil }
         return Schedule(id: id, doctorId: doctorId, day: day, patientStart: patientStart, patientEnd: patientEnd,

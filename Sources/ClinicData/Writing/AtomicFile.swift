@@ -16,4 +16,31 @@ public enum AtomicFile {
             throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); the old file is unchanged")
         }
     }
+
+    /// Has `writer` fill a new temporary file (by its path: for C libraries such as GLPK that
+    /// open the file themselves; the name keeps `url`'s extension), then puts it in place as `write` does. A symbolic link at
+    /// `url` is replaced, not followed; a failure leaves the old file as it was.
+    public static func write(to url: URL, using writer: (String) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent().path
+        let directory = folder.isEmpty ? "." : folder
+        let name = url.lastPathComponent
+        do {
+            let suffix = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
+            let temporary = try FileIO.stage([], for: name, in: directory, mode: FileIO.modeForReplacing(url.path),
+                                             suffix: suffix)
+            do {
+                try writer(temporary)
+                try FileIO.sync(temporary)
+                guard rename(temporary, url.path) == 0 else {
+                    throw FileIO.Failure(operation: "renaming over", path: url.path, code: errno)
+                }
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            try FileIO.syncFolder(directory)
+        } catch let failure as FileIO.Failure {
+            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); the old file is unchanged")
+        }
+    }
 }

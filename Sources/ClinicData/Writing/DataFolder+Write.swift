@@ -5,16 +5,20 @@ extension DataFolder {
     /// keep their exact original text; edited documents keep their other fields, key order and
     /// formatting; documents whose `_id` is gone are removed; new documents are appended, all in
     /// each file's own layout and Extended JSON mode. Documents that did not load are kept as
-    /// they were. Each file is written atomically (temporary file in the same folder, fsync,
-    /// rename, fsync of the folder); a file whose bytes would not change is not rewritten.
+    /// they were. All changed files are one `FolderTransaction`: every one of them is replaced,
+    /// or none (a file whose bytes would not change is not rewritten). `audit`, when given, is
+    /// appended to the folder's `audit.jsonl` as part of the same change. Callers that share
+    /// the folder hold its exclusive `FolderLock`. A folder whose collection files are symbolic
+    /// links is refused.
     ///
     /// - Complexity: O(size of the files + edited records).
-    public static func write(_ edited: ClinicDataset, basedOn original: LoadedFolder, to folder: URL) throws {
-        try write(edited, basedOn: original, to: folder, beforeRename: nil)
+    public static func write(_ edited: ClinicDataset, basedOn original: LoadedFolder, to folder: URL,
+                             audit: AuditEntry? = nil) throws {
+        try write(edited, basedOn: original, to: folder, audit: audit, beforeRename: nil)
     }
 
     /// Writes a brand-new folder (the generator, the sample): all eight files, in `layout` and
-    /// `mode`, each written atomically. The folder is created when it does not exist.
+    /// `mode`, as one change. The folder is created when it does not exist.
     ///
     /// - Complexity: O(records).
     public static func write(_ dataset: ClinicDataset, to folder: URL, layout: FileLayout, mode: ExtendedJSONMode) throws {
@@ -22,19 +26,32 @@ extension DataFolder {
         try write(dataset, basedOn: empty, to: folder, layout: layout, mode: mode, beforeRename: nil)
     }
 
-    /// Both writes; `beforeRename` lets tests make the last step fail.
+    /// Both writes; `beforeRename` lets tests make the last step before the commit fail.
     static func write(_ edited: ClinicDataset, basedOn original: LoadedFolder, to folder: URL,
                       layout newLayout: FileLayout? = nil, mode newMode: ExtendedJSONMode? = nil,
-                      beforeRename: ((String) throws -> Void)?) throws {
+                      audit: AuditEntry? = nil, beforeRename: ((String) throws -> Void)?) throws {
         let path = folder.path
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw DataFolderError(.writeFailed, path: path, message: "cannot create the folder (\(error.localizedDescription))")
         }
+        for collection in CollectionName.allCases {
+            for name in collection.acceptedFileNames where FileIO.isSymbolicLink(path + "/" + name) {
+                throw DataFolderError(.writeFailed, path: path + "/" + name, message:
+                    "is a symbolic link; refusing to write a data folder whose files point elsewhere (nothing was changed)")
+            }
+        }
+        // Checked before anything is written: once the journal is in place, the audit line must
+        // be appended, and a link there would stop every later command from finishing the change.
+        if audit != nil, FileIO.isSymbolicLink(path + "/" + AuditLog.fileName) {
+            throw DataFolderError(.writeFailed, path: path + "/" + AuditLog.fileName, message:
+                "is a symbolic link; refusing to append the audit line outside the data folder (nothing was changed)")
+        }
         // Collections with no file yet follow the folder's usual layout and mode.
         let layout = newLayout ?? mostCommon(original.files.map(\.layout)) ?? .jsonArray
         let mode = newMode ?? mostCommon(original.files.map(\.mode)) ?? .relaxed
+        var transaction = FolderTransaction(folder: path)
         for collection in CollectionName.allCases {
             let file = original.file(collection) ?? LoadedFile(
                 collection: collection, fileName: collection.defaultFileName, layout: layout, mode: mode,
@@ -43,14 +60,26 @@ extension DataFolder {
             let target = path + "/" + file.fileName
             if FileIO.kind(of: target) == .file, let current = try? FileIO.readAll(target), current == bytes { continue }
             do {
-                try FileIO.writeAtomically(bytes, to: file.fileName, in: path, beforeRename: beforeRename)
-            } catch let failure as FileIO.Failure where failure.replaced {
-                throw DataFolderError(.writeFailed, path: target,
-                                      message: "was written, but the folder could not be synced to disk (\(failure.reason))")
+                try transaction.stage(bytes, as: file.fileName)
             } catch {
-                let reason = (error as? FileIO.Failure)?.reason ?? String(describing: error)
-                throw DataFolderError(.writeFailed, path: target, message: "cannot be written (\(reason)); the old file is unchanged")
+                transaction.abandon()
+                throw DataFolderError(.writeFailed, path: target, message: "cannot be written (\(error.reason)); the old file is unchanged")
             }
+        }
+        do {
+            try beforeRename?(path)
+        } catch {
+            transaction.abandon()
+            throw DataFolderError(.writeFailed, path: path, message: "cannot be written (\(error)); nothing was changed")
+        }
+        guard !transaction.isEmpty || audit != nil else { return }
+        do {
+            try transaction.commit(audit: audit)
+        } catch where error.replaced {
+            throw DataFolderError(.writeUnfinished, path: path, message:
+                "the change was decided but could not be finished (\(error.reason)); the next clinic-plan command completes it")
+        } catch {
+            throw DataFolderError(.writeFailed, path: path, message: "cannot be written (\(error.reason)); nothing was changed")
         }
     }
 

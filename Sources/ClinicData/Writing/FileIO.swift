@@ -77,36 +77,16 @@ enum FileIO {
     /// new one, never a mix, even after a crash: the bytes go to a temporary file in the same
     /// folder, which is fsynced and renamed over the target, then the folder is fsynced so the
     /// rename itself is durable. On any failure the temporary file is removed and the old file
-    /// is left as it was. `beforeRename` lets tests provoke a failure at the last moment.
-    static func writeAtomically(_ bytes: [UInt8], to name: String, in folder: String,
+    /// is left as it was. A symbolic link at `name` is replaced, never followed. `beforeRename`
+    /// lets tests provoke a failure at the last moment.
+    static func writeAtomically(_ bytes: [UInt8], to name: String, in folder: String, mode: mode_t? = nil,
                                 beforeRename: ((String) throws -> Void)? = nil) throws {
         let target = folder + "/" + name
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var closed = false
+        let temporary = try stage(bytes, for: name, in: folder, mode: mode ?? modeForReplacing(target))
         do {
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(operation: "writing", path: temporary, code: errno)
-                }
-                written += count
-            }
-            // Keep the permissions of the file being replaced (mkstemp creates 0600).
-            var info = stat()
-            let mode: mode_t = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-            guard fchmod(fd, mode) == 0 else { throw Failure(operation: "setting permissions of", path: temporary, code: errno) }
-            guard fsync(fd) == 0 else { throw Failure(operation: "syncing", path: temporary, code: errno) }
-            closed = true
-            guard close(fd) == 0 else { throw Failure(operation: "closing", path: temporary, code: errno) }
             try beforeRename?(temporary)
             guard rename(temporary, target) == 0 else { throw Failure(operation: "renaming over", path: target, code: errno) }
         } catch {
-            if !closed { close(fd) }
             unlink(temporary)
             throw error
         }
@@ -117,6 +97,70 @@ enum FileIO {
             failure.replaced = true
             throw failure
         }
+    }
+
+    /// Writes `bytes` to a new hidden temporary file next to `name` (`.NAME.tmp-XXXXXX`, which
+    /// the loader ignores) with permissions `mode`, and fsyncs it; returns its path. On failure
+    /// nothing is left behind.
+    /// `suffix` ends the temporary name (GLPK picks its format by the name's ending).
+    static func stage(_ bytes: [UInt8], for name: String, in folder: String, mode: mode_t,
+                      suffix: String = "") throws(Failure) -> String {
+        let target = folder + "/" + name
+        var template = Array((folder + "/." + name + ".tmp-XXXXXX" + suffix).utf8CString)
+        let suffixLength = Int32(suffix.utf8.count)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, suffixLength) }
+        guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var closed = false
+        do throws(Failure) {
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(operation: "writing", path: temporary, code: errno)
+                }
+                written += count
+            }
+            guard fchmod(fd, mode) == 0 else { throw Failure(operation: "setting permissions of", path: temporary, code: errno) }
+            guard fsync(fd) == 0 else { throw Failure(operation: "syncing", path: temporary, code: errno) }
+            closed = true
+            guard close(fd) == 0 else { throw Failure(operation: "closing", path: temporary, code: errno) }
+        } catch {
+            if !closed { close(fd) }
+            unlink(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// The permissions a new version of `path` gets: those of the file it replaces, or, for a
+    /// new file, what `open(2)` would give under the process's umask (mkstemp alone gives 0600).
+    static func modeForReplacing(_ path: String) -> mode_t {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { return info.st_mode & 0o7777 }
+        return 0o666 & ~currentUmask
+    }
+
+    /// The process's umask (read by setting it and putting it back: POSIX has no getter).
+    static var currentUmask: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
+    /// Whether `path` itself is a symbolic link (`lstat`, not following it).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// fsyncs a file written by someone else (a C library) before it is renamed into place.
+    static func sync(_ path: String) throws(Failure) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(operation: "opening", path: path, code: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw Failure(operation: "syncing", path: path, code: errno) }
     }
 
     static func syncFolder(_ folder: String) throws(Failure) {

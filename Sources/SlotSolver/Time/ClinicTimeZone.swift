@@ -60,7 +60,11 @@ public struct ClinicTimeZone: Sendable, CustomStringConvertible {
 
     /// The local date and wall-clock minute of an instant given in milliseconds since 1970 (UTC).
     /// Seconds are dropped: a visit at 13:15:40 starts in minute 13:15.
-    public func local(epochMilliseconds ms: Int64) -> (date: LocalDate, minute: MinuteOfDay) {
+    /// The loader admits only 1900...2200 (`ValueDomains`); anything else is clamped to about
+    /// ±140,000 years first, so that no instant, however far, can overflow here.
+    public func local(epochMilliseconds raw: Int64) -> (date: LocalDate, minute: MinuteOfDay) {
+        let limit: Int64 = 1 << 52
+        let ms = min(max(raw, -limit), limit)
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         let local = seconds + Int64(offsetTable(seconds))
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400

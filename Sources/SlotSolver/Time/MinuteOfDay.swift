@@ -11,12 +11,13 @@ public struct MinuteOfDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public static let midnight = MinuteOfDay(0)
     public static let endOfDay = MinuteOfDay(1440)
 
-    /// Parses a 24-hour "HH:MM" (also "H:MM"). "24:00" parses only when `allowEndOfDay` is set.
+    /// Parses a 24-hour "HH:MM", two digits each ("9:00" is refused: the spec's form is fixed,
+    /// and other readers of the same data compare times as text). "24:00" parses only when
+    /// `allowEndOfDay` is set.
     public init?(hhmm text: some StringProtocol, allowEndOfDay: Bool = false) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 4 || bytes.count == 5, bytes[bytes.count - 3] == UInt8(ascii: ":"),
-              let h = LocalDate.digits(bytes[0..<(bytes.count - 3)]),
-              let m = LocalDate.digits(bytes[(bytes.count - 2)...]) else { return nil }
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"),
+              let h = LocalDate.digits(bytes[0..<2]), let m = LocalDate.digits(bytes[3...]) else { return nil }
         if h == 24 && m == 0 && allowEndOfDay { self.init(1440); return }
         guard h < 24, m < 60 else { return nil }
         self.init(hour: h, minute: m)

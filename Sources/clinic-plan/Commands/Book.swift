@@ -52,7 +52,8 @@ extension ClinicPlan {
                 throw ValidationError("--time \"\(time)\" is not a valid HH:MM time")
             }
             guard suggest >= 0 else { throw ValidationError("--suggest must not be negative") }
-            guard within >= 1 else { throw ValidationError("--within must be at least 1") }
+            guard (1...ValueDomains.maxDays).contains(within) else { throw ValidationError("--within must be 1 to \(ValueDomains.maxDays)") }
+            guard suggest <= 100 else { throw ValidationError("--suggest must be at most 100") }
         }
 
         func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClinicData
 import SlotSolver
 
 extension ClinicPlan {
@@ -30,7 +31,7 @@ extension ClinicPlan {
         var format: OutputFormat = .table
 
         func validate() throws {
-            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
         }
 
         func run() throws {
@@ -42,7 +43,7 @@ extension ClinicPlan {
             let renderer = ConflictRenderer(clinic: clinic, range: range)
             let text: String
             switch format {
-            case .table: text = renderer.table(report)
+            case .table: text = TerminalText.printable(renderer.table(report))
             case .json: text = renderer.json(report).description + "\n"
             case .csv: text = renderer.csv(report)
             }

@@ -47,7 +47,7 @@ extension ClinicPlan {
             }
             let text: String
             switch format {
-            case .table: text = renderer.table()
+            case .table: text = TerminalText.printable(renderer.table())
             case .json: text = renderer.json().description + "\n"
             case .csv: text = renderer.csv()
             case .ics:

@@ -73,9 +73,9 @@ extension ClinicPlan {
         var lockTimeout: Double = 30
 
         func validate() throws {
-            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
             guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
-            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+            guard timeLimit > 0, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be positive and at most 86400 seconds") }
             guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
             guard !apply || email != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
             if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {
@@ -87,6 +87,7 @@ extension ClinicPlan {
             // The deadline starts now, so that loading counts against --time-limit too.
             let deadline = Deadline.after(seconds: timeLimit)
             guard apply, let email else {
+                if let output { try refuseDataFolder(as: output) }
                 let clinic = try data.loadClinic()
                 let rebooking = try rebooking(of: clinic, deadline: deadline)
                 FileOutput.standardOutput.write(rebooking.output)
@@ -122,6 +123,15 @@ extension ClinicPlan {
             }
         }
 
+        /// `--output DIR` writes without signing in, locking or auditing, so it must not be a way
+        /// to change the data folder: a DIR that is the folder, or inside it, is refused.
+        private func refuseDataFolder(as output: String) throws {
+            let folder = PathResolution.resolved(data.data), target = PathResolution.resolved(output)
+            guard target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { return }
+            throw badInput("--output \(output) is the data folder \(data.data) or inside it; "
+                           + "use --apply to change the data folder (it signs in, locks and audits)")
+        }
+
         /// What one rebooking run decided: the solver's result, the changes to the data, and the
         /// text to print.
         private struct Rebooking {
@@ -137,7 +147,13 @@ extension ClinicPlan {
             let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex, grid: Int32(grid),
                                            solver: solver, timeLimitSeconds: timeLimit)
             if let exportModel {
-                do { try Rebooker.exportModel(clinic.model, options: options, to: exportModel) } catch {
+                // GLPK's writers open the path themselves: give them a fresh temporary file, then
+                // rename it into place, so a symbolic link there is replaced, never followed.
+                do {
+                    try AtomicFile.write(to: URL(fileURLWithPath: exportModel)) { temporary in
+                        try Rebooker.exportModel(clinic.model, options: options, to: temporary)
+                    }
+                } catch {
                     throw badInput("cannot export the model to \(exportModel): \(error)")
                 }
             }
@@ -155,7 +171,7 @@ extension ClinicPlan {
                                                 mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
             let renderer = RebookRenderer(clinic: clinic, range: range, result: result)
             let output = switch format {
-            case .table: renderer.table()
+            case .table: TerminalText.printable(renderer.table())
             case .json: renderer.json().description + "\n"
             case .mongosh: MongoshScript.render(changes, original: clinic.dataset)
             }
@@ -177,7 +193,7 @@ struct ClosureArgument: ExpressibleByArgument {
 
     init?(argument: String) {
         let parts = argument.split(separator: ":", maxSplits: 1)
-        guard let first = parts.first, let date = LocalDate(iso: first) else { return nil }
+        guard let first = parts.first, let date = LocalDate(argument: String(first)) else { return nil }
         self.date = date
         let reason = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         self.reason = reason.isEmpty ? "Closed" : reason

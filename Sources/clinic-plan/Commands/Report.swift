@@ -49,7 +49,7 @@ extension ClinicPlan {
                 throw ValidationError(all ? "give a report name or --all, not both"
                                           : "give a report name or --all (reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
             guard threshold >= 0 else { throw ValidationError("--threshold cannot be negative") }
         }
 
@@ -70,7 +70,7 @@ extension ClinicPlan {
             }
             let text: String
             switch format {
-            case .table: text = renderer.table(tables)
+            case .table: text = TerminalText.printable(renderer.table(tables))
             case .json: text = (name == nil ? renderer.json(tables) : renderer.json(tables[0])).description + "\n"
             case .csv: text = renderer.csv(tables)
             case .html:

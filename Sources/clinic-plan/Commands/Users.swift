@@ -125,6 +125,11 @@ extension ClinicPlan.Users {
                 }
                 highest = max(highest, value)
             }
+            // Int64.max is taken: no next integer, so an ObjectId, as for other ids.
+            guard highest < Int64.max else {
+                var maker = ObjectIDMaker()
+                return maker.next()
+            }
             return .int(highest + 1)
         }
     }

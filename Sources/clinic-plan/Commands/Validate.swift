@@ -21,12 +21,7 @@ extension ClinicPlan {
         var format: ValidateFormat = .text
 
         func run() throws {
-            let folder: LoadedFolder
-            do {
-                folder = try DataFolder.load(from: data.folderURL, timeZone: data.timeZone)
-            } catch {
-                throw badInput("\(data.data): \(error)")
-            }
+            let folder = try data.loadFolder()
             let out = FileOutput.standardOutput
             switch format {
             case .text: out.write(text(folder))

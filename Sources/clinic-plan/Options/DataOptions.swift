@@ -25,8 +25,37 @@ struct DataOptions: ParsableArguments {
     var folderURL: URL { URL(fileURLWithPath: data, isDirectory: true) }
 
     /// Loads and validates the folder. On any error, prints every problem and exits with status 2;
-    /// warnings are only counted, since `validate` is where they are read.
-    func loadClinic() throws -> Clinic {
+    /// warnings are only counted, since `validate` is where they are read. The folder is read
+    /// under its shared lock (so never halfway through a writer's change), unless the caller
+    /// already holds the exclusive one (`exclusivelyLocked`).
+    func loadClinic(exclusivelyLocked: Bool = false) throws -> Clinic {
+        let folder = try loadFolder(exclusivelyLocked: exclusivelyLocked)
+        guard folder.errors.isEmpty else {
+            for problem in folder.errors { FileOutput.standardError.write("\(problem)\n") }
+            throw badInput("\(folder.errors.count) error(s) in \(data); nothing was done (see `clinic-plan validate --data \(data)`)")
+        }
+        if !folder.warnings.isEmpty {
+            FileOutput.standardError.write(
+                "note: \(folder.warnings.count) warning(s) in \(data) (see `clinic-plan validate --data \(data)`)\n")
+        }
+        let clinic = Clinic(folder: folder, timeZone: timeZone)
+        ProcessLifetime.keep(clinic)
+        return clinic
+    }
+
+    /// Reads the folder, problems and all, as `loadClinic` does.
+    func loadFolder(exclusivelyLocked: Bool = false) throws -> LoadedFolder {
+        var lock: FolderLock?
+        var isFolder: ObjCBool = false
+        // A missing folder gets the loader's own message, not the lock's.
+        if !exclusivelyLocked, FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue {
+            do {
+                lock = try FolderLock.acquireShared(folder: folderURL)
+            } catch {
+                throw badInput("\(error)")
+            }
+        }
+        defer { lock?.release() }
         let folder: LoadedFolder
         do {
             let started = RunStats.now()
@@ -39,16 +68,6 @@ struct DataOptions: ParsableArguments {
         } catch {
             throw badInput("\(data): \(error)")
         }
-        guard folder.errors.isEmpty else {
-            for problem in folder.errors { FileOutput.standardError.write("\(problem)\n") }
-            throw badInput("\(folder.errors.count) error(s) in \(data); nothing was done (see `clinic-plan validate --data \(data)`)")
-        }
-        if !folder.warnings.isEmpty {
-            FileOutput.standardError.write(
-                "note: \(folder.warnings.count) warning(s) in \(data) (see `clinic-plan validate --data \(data)`)\n")
-        }
-        let clinic = Clinic(folder: folder, timeZone: timeZone)
-        ProcessLifetime.keep(clinic)
-        return clinic
+        return folder
     }
 }

@@ -1,9 +1,14 @@
 import ArgumentParser
 import Foundation
+import ClinicData
 import SlotSolver
 
 extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(iso: argument) }
+    /// A `YYYY-MM-DD` within the dates the data may hold (`ValueDomains.localDates`).
+    public init?(argument: String) {
+        guard let date = LocalDate(iso: argument), ValueDomains.localDates.contains(date) else { return nil }
+        self = date
+    }
     public static var defaultCompletionKind: CompletionKind { .default }
 }
 

@@ -5,7 +5,8 @@ struct TextTable {
 
     init(_ header: [String]) { self.header = header }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Cells come from the data: control characters are removed (`TerminalText`).
+    mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.printable)) }
 
     /// Columns padded to their widest cell (counted in characters), two spaces apart.
     func render(indent: String = "") -> String {

@@ -16,8 +16,8 @@ struct WriteDecision {
 /// 2. take the data folder's exclusive lock and re-read the folder under it (another process
 ///    may have written it since);
 /// 3. decide, on that fresh data, whether the user may do this and whether it can be done;
-/// 4. write each changed file atomically (temporary file, fsync, rename), append one audit line,
-///    then release the lock.
+/// 4. commit the change and its audit line as one transaction (`DataFolder.write`: every
+///    changed file or none, the audit line with them), then release the lock.
 /// Every ending, written or refused, failed logins included, appends exactly one audit line.
 struct AuthWriteSession {
     let data: DataOptions
@@ -45,16 +45,16 @@ struct AuthWriteSession {
         func refuse(_ refusal: AuthRefusal) -> ExitCode {
             audit(refusal.outcome, refusal.message)
             if refusal.outcome == .rejected {
-                FileOutput.standardOutput.write(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n")
+                FileOutput.standardOutput.write(TerminalText.printable(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n"))
             } else {
                 FileOutput.standardError.write("error: \(refusal.message)\n")
                 for note in refusal.notes { FileOutput.standardError.write(note + "\n") }
             }
             return ExitCode(refusal.exitStatus)
         }
-        func load() throws -> Clinic {
+        func load(locked: Bool) throws -> Clinic {
             do {
-                return try data.loadClinic()
+                return try data.loadClinic(exclusivelyLocked: locked)
             } catch {
                 audit(.failed, "the data folder \(data.data) cannot be read or has errors")
                 throw error
@@ -66,7 +66,7 @@ struct AuthWriteSession {
             throw refuse(AuthRefusal(.loginFailed, LoginFailure(email: auth.email, reason: .noPassword).message
                                      + " (set \(AuthPassword.environmentVariable) or run on a terminal)"))
         }
-        let unlocked = try load()
+        let unlocked = try load(locked: false)
         let user: User
         switch Authenticator.signIn(email: auth.email, password: password, users: unlocked.dataset.users) {
         case .signedIn(let found):
@@ -91,7 +91,7 @@ struct AuthWriteSession {
             throw refuse(AuthRefusal(.failed, error.description))
         }
         defer { lock.release() }
-        let clinic = try load()
+        let clinic = try load(locked: true)
         guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
               current.password == user.password, current.role == user.role else {
             throw refuse(AuthRefusal(.loginFailed, "the account \(auth.email) changed while signing in; try again"))
@@ -105,13 +105,18 @@ struct AuthWriteSession {
             throw refuse(error)
         }
 
-        // 4. Write, audit, unlock.
+        // 4. Commit the change with its audit line, unlock.
+        let entry = AuditEntry(user: auth.email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail)
         do {
-            try DataFolder.write(decision.dataset, basedOn: clinic.folder, to: data.folderURL)
+            try DataFolder.write(decision.dataset, basedOn: clinic.folder, to: data.folderURL, audit: entry)
+        } catch let error as DataFolderError where error.code == .writeUnfinished {
+            // The change and its audit line are in the journal: the next command finishes both.
+            FileOutput.standardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.badInput)
         } catch {
             throw refuse(AuthRefusal(.failed, "nothing was changed: \(error)"))
         }
-        audit(.confirmed, decision.detail)
-        FileOutput.standardOutput.write(decision.output)
+        // JSON and mongosh output escape control characters already, so this changes only text.
+        FileOutput.standardOutput.write(TerminalText.printable(decision.output))
     }
 }

@@ -52,23 +52,49 @@ import Testing
     }
 }
 
-/// The cost an unknown email pays is the most common one among the stored hashes.
-@Suite struct ReferenceHashTests {
-    @Test func theMostCommonSchemeAndCostIsUsed() throws {
-        func user(_ n: Int64, _ hash: String) -> User {
-            User(id: .int(n), name: "U", email: "u\(n)@x.test", password: hash, role: .patient)
+/// Every login performs the same verifications, whatever the email and its hash: no timing
+/// oracle, checked by the plan of hash computations (never by a clock).
+@Suite struct VerificationPlanTests {
+    func user(_ n: Int64, _ hash: String) -> User {
+        User(id: .int(n), name: "U", email: "u\(n)@x.test", password: hash, role: .patient)
+    }
+
+    @Test func oneVerificationPerSchemeAndCostInTheSameOrderForEveryone() throws {
+        let cost6 = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 6)
+        let cost4 = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
+        let otherCost4 = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
+        let yescrypt = try PasswordHasher.hash("pw", scheme: .yescrypt, cost: 1)
+        let users = [user(1, "plain"), user(2, cost6), user(3, cost4), user(4, otherCost4), user(5, yescrypt)]
+        #expect(Authenticator.referenceHashes(users) == [cost6, cost4, yescrypt])
+        let unknown = Authenticator.verificationPlan(for: nil, users: users)
+        #expect(unknown.map(\.hash) == [cost6, cost4, yescrypt] && unknown.allSatisfy { !$0.isAccountHash })
+        // Each account's own hash takes its kind's place; the kinds and their order stay.
+        for account in users {
+            let plan = Authenticator.verificationPlan(for: account, users: users)
+            #expect(plan.map { Authenticator.costSignature($0.hash) } == unknown.map { Authenticator.costSignature($0.hash) })
+            #expect(plan.filter(\.isAccountHash).map(\.hash) == (account.password == "plain" ? [] : [account.password]))
         }
-        let slow = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 6)
-        let quick = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
-        let other = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
-        let users = [user(1, "plain"), user(2, slow), user(3, quick), user(4, other)]
-        #expect(Authenticator.referenceHash(users) == quick)
-        #expect(Authenticator.referenceHash([user(1, slow), user(2, quick)]) == slow)
-        #expect(Authenticator.referenceHash([user(1, "plain")]) == Authenticator.fallbackHash)
+        #expect(Authenticator.referenceHashes([user(1, "plain")]) == [Authenticator.fallbackHash])
         #expect(Authenticator.costSignature("$2b$10$abcdefghijklmnopqrstuvwxyz") == "$2b$10")
         #expect(Authenticator.costSignature("$y$j9T$salt$hash") == "$y$j9T")
         #expect(Authenticator.costSignature("$6$rounds=1000$salt$hash") == "$6$rounds=1000")
         #expect(Authenticator.costSignature("$6$salt$hash") == "$6")
+    }
+
+    @Test func aCostlierAccountAmongCheaperOnesIsSignedInAndRefusedAsUsual() throws {
+        let cheap = try PasswordHasher.hash("pw", scheme: .bcrypt, cost: 4)
+        let costly = try PasswordHasher.hash("secret", scheme: .bcrypt, cost: 5)
+        let users = [user(1, cheap), user(2, costly)]
+        guard case .signedIn(let found) = Authenticator.signIn(email: "u2@x.test", password: "secret", users: users) else {
+            Issue.record("the cost-5 account did not sign in"); return
+        }
+        #expect(found.id == .int(2))
+        guard case .refused(let wrong) = Authenticator.signIn(email: "u2@x.test", password: "pw", users: users),
+              case .refused(let unknown) = Authenticator.signIn(email: "nobody@x.test", password: "pw", users: users) else {
+            Issue.record("a wrong password or an unknown email signed in"); return
+        }
+        #expect(wrong.reason == .wrongPassword && unknown.reason == .unknownEmail)
+        #expect(wrong.message == "wrong email or password for u2@x.test")
     }
 
     @Test func theFallbackIsAValidBcryptHash() {

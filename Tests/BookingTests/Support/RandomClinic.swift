@@ -3,17 +3,7 @@ import SlotSolver
 
 /// Random small, crowded clinics and requests, seeded so that a failure reproduces.
 struct RandomClinic {
-    /// SplitMix64.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = SplitMix64
 
     static let first = day("2026-12-06")
 

@@ -1,17 +1,7 @@
 @testable import SlotSolver
 
-/// SplitMix64: a tiny seeded generator, so that a failing seed reproduces exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' seeded generator, so that a failing seed reproduces exactly.
+typealias SeededGenerator = SplitMix64
 
 /// Random clinics for property and brute-force tests. `size` scales people and items; every
 /// time lies on a 5-minute grid; windows sometimes overlap so that appointments and visits of one

@@ -12,7 +12,7 @@ struct RandomClinic {
     static let first = day("2026-12-06")
 
     static func make(seed: UInt64, size: Int) -> ClinicModel {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix(seed: seed)
         let doctors = Int.random(in: 1...3, using: &rng)
         let reps = Int.random(in: 1...3, using: &rng)
         let patients = Int.random(in: 1...4, using: &rng)

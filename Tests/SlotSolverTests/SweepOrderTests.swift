@@ -7,7 +7,7 @@ import Testing
 @Suite("SweepOrder")
 struct SweepOrderTests {
     func randomOccurrences(count: Int, seed: UInt64, maxSubject: Int32, days: Int32) -> [Occurrence] {
-        var rng = RandomClinic.SplitMix(state: seed)
+        var rng = RandomClinic.SplitMix(seed: seed)
         return (0..<count).map { i in
             Occurrence(kind: Bool.random(using: &rng) ? .appointment : .repVisit,
                        doctor: Int32.random(in: 0...maxSubject, using: &rng),
@@ -71,7 +71,7 @@ struct SweepOrderTests {
     }
 
     @Test func radixSortMatchesTheStandardSort() {
-        var rng = RandomClinic.SplitMix(state: 4)
+        var rng = RandomClinic.SplitMix(seed: 4)
         for bits in [1, 11, 12, 23, 40, 64] {
             for count in [0, 1, 2_047, 2_048, 10_000] {
                 let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1

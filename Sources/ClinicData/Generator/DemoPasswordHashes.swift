@@ -1,4 +1,5 @@
 import Dispatch
+import SlotSolver
 
 /// The password hashes of generated users: bcrypt of the demo password, each with its own salt.
 ///

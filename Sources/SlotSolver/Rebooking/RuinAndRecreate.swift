@@ -45,7 +45,7 @@ struct RuinAndRecreate {
         let earliest = instance.items.indices.map { earliestCost($0) }
         var cost = instance.items.indices.map { delay(of: $0, solution.placements[$0]) }
         let rivals = rivalsOf(movable)
-        var random = SolverRandom(seed: parameters.ruinAndRecreateSeed)
+        var random = SplitMix64(seed: parameters.ruinAndRecreateSeed)
         var quiet = 0
         var steps = 0
         var excess = 0           // Σ over movable items of the current delay above the best's
@@ -127,7 +127,7 @@ struct RuinAndRecreate {
 
     /// The seed and a random share of its rivals that sit on a date it would rather take.
     private func ruin(around seed: Int, rivals: [Int], solution: RebookingSolution,
-                      random: inout SolverRandom) -> [Int] {
+                      random: inout SplitMix64) -> [Int] {
         let placement = solution.placements[seed]
         let limit = placement.isPlaced ? placement.day : Int32.max
         let first = instance.candidateDays(of: seed).first?.day ?? limit
@@ -175,25 +175,4 @@ struct RuinAndRecreate {
     private func delay(of i: Int, _ p: RebookingSolution.Placement) -> Int {
         p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day)) : instance.items[i].unplacedCost
     }
-}
-
-/// SplitMix64: a small, fast, seeded generator, so every run of the solver is reproducible.
-struct SolverRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in 0 ..< n (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-    /// A uniform number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -11,7 +11,7 @@ struct RandomClinic {
     let model: ClinicModel
 
     init(seed: Int) {
-        rng = SplitMix(state: UInt64(seed))
+        rng = SplitMix(seed: UInt64(seed))
         let doctors = Int.random(in: 1...3, using: &rng)
         let reps = Int.random(in: 1...3, using: &rng)
         let patients = Int.random(in: 1...4, using: &rng)

@@ -1,5 +1,6 @@
 import EngineTestSupport
 import Foundation
+import SlotSolver
 import Testing
 
 /// Writers killed with SIGKILL at every step of a commit and at seeded random moments: the next
@@ -105,7 +106,7 @@ import Testing
             let seen = try Self.trial(command, crashPoint: step, delay: 30, old: old, new: new)
             #expect(seen == (step == "staged" ? .old : .new), "\(command) killed after \(step)")
         }
-        var random = SplitMix64(state: UInt64(command.description.utf8.count))
+        var random = SplitMix64(seed: UInt64(command.description.utf8.count))
         for _ in 0..<Self.randomTrials {
             _ = try Self.trial(command, crashPoint: nil, delay: Double.random(in: 0...runtime * 1.2, using: &random),
                                old: old, new: new)

@@ -1,5 +1,6 @@
 import EngineTestSupport
 import Foundation
+import SlotSolver
 
 /// Seeded mutations of a data folder's documents, aimed at the loader's and the engine's edges:
 /// far dates, huge and negative numbers, malformed times, formula and control-character
@@ -25,7 +26,7 @@ struct FolderFuzzer {
 
     var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix64(state: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// Mutates one document of one of the folder's collection files, in place.
     mutating func mutate(_ clinic: ScratchClinic) throws {

@@ -9,18 +9,7 @@ struct ConflictBenchmarkModel {
     /// Roughly what one doctor contributes over the range (calibrated on the generator below).
     static let occurrencesPerDoctor = 323
 
-    /// SplitMix64, kept here so the suite needs nothing but SlotSolver.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    }
+    typealias Random = SplitMix64
 
     /// ObjectId-like display ids ("65f0" and 20 hex digits of a counter), made without Foundation.
     struct IDMaker {
@@ -38,7 +27,7 @@ struct ConflictBenchmarkModel {
 
     /// A clinic whose occurrences over `range` number about `occurrences`.
     static func make(occurrences target: Int, seed: UInt64) -> ClinicModel {
-        var rng = Random(state: seed)
+        var rng = Random(seed: seed)
         var ids = IDMaker()
         let doctors = Swift.max(1, (target + occurrencesPerDoctor / 2) / occurrencesPerDoctor)
         let reps = doctors / 3 + 2

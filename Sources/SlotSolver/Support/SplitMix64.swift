@@ -1,5 +1,6 @@
-/// A small, fast, seedable random number generator (Steele, Lea and Flood's SplitMix64), so that
-/// the same seed gives the same instance on every machine.
+/// A small, fast, seedable random number generator (Steele, Lea and Flood's SplitMix64): the one
+/// source of randomness of the solver, the instance generator, the benchmarks and the tests, so
+/// that the same seed gives the same run on every machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -15,4 +16,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// True with probability `p`.
     public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+
+    /// A uniform integer in 0 ..< n (n > 0).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// A uniform number in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -305,7 +305,7 @@ def render(records, options, cells, started):
         row = [cell.doctors, cell.shape, cell.seed, cell.days, cell.grid, fmt(greedy.get("items")),
                fmt(greedy.get("objective"))]
         summary = summaries.setdefault(cell.doctors, {"optimal": [], "unproven": 0, "gap": {}, "overrun": {},
-                                                      "checks": [0, 0]})
+                                                      "bound": {}, "checks": [0, 0]})
         for limit, run in zip(limits, ours):
             text = "—"
             if "status" in run:
@@ -321,6 +321,9 @@ def render(records, options, cells, started):
                 summary["overrun"].setdefault(limit, []).append(run["wall"] - limit)
             if gap(run.get("objective"), best) is not None:
                 summary["gap"].setdefault(limit, []).append(gap(run.get("objective"), best))
+            if best and run.get("bound") is not None:
+                # How far the proven bound lies below the best objective known.
+                summary["bound"].setdefault(limit, []).append((best - run["bound"]) / best)
         proven = [run for run in ours if run.get("status") == "optimal"]
         if proven:
             summary["optimal"].append(proven[0]["wall"])
@@ -345,6 +348,11 @@ def render(records, options, cells, started):
             if gaps:
                 parts.append(f"gap to best @{limit:g} s median {percent(statistics.median(gaps))}, "
                              f"worst {percent(max(gaps))}")
+        for limit in limits:
+            below = s["bound"].get(limit)
+            if below:
+                parts.append(f"bound below best @{limit:g} s median {percent(statistics.median(below))}, "
+                             f"worst {percent(max(below))}")
         for limit in limits:
             overruns = s["overrun"].get(limit)
             if overruns:

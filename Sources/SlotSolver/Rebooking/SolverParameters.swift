@@ -36,8 +36,10 @@ struct SolverParameters: Sendable {
     // MARK: Decomposition and masters
 
     /// Parts with more items than this skip the masters (whose construction alone outgrows any
-    /// time limit on such parts) and go to the time-indexed MIP instead.
-    var masterPartLimit = 800
+    /// time limit on such parts) and go to the time-indexed MIP instead. Measured: parts of about
+    /// 1,000 items are proven optimal by the masters in seconds, parts of 2,100 and more (every
+    /// 200-doctor clinic of `generate --shape`) spend minutes building them.
+    var masterPartLimit = 1_500
 
     /// Parts whose doctor-dates have more feasible sets than this in total get them by column
     /// generation instead of all at once.

@@ -18,7 +18,7 @@ extension ExactRebooker {
         func excess(_ doctor: Int32) -> Int {
             itemsOfDoctor[doctor]!.reduce(0) { sum, i in
                 let p = store.solution.placements[i]
-                let earliest = instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
+                let earliest = instance.earliestCost(of: i)
                 let cost = p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day))
                                       : instance.items[i].unplacedCost
                 return sum + cost - earliest

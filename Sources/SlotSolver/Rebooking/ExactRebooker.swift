@@ -134,10 +134,6 @@ struct ExactRebooker {
         _ = search.improve(store.solution, movable: items, deadline: stop, restarts: restarts) { store.offer($0) }
     }
 
-    func partObjective(_ part: [Int], _ solution: RebookingSolution) -> Int {
-        IncumbentStore.objective(of: part, in: solution, instance: instance)
-    }
-
     // MARK: - One part
 
     /// The Benders-style loop on part `p`: solve the master, arrange its dates, add a cut for

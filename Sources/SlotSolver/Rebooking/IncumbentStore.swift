@@ -24,7 +24,7 @@ final class IncumbentStore {
         objectives = parts.map { IncumbentStore.objective(of: $0, in: start, instance: instance) }
         // Each item at its earliest candidate date (or unplaced): no solution does better.
         bounds = parts.map { part in
-            Double(part.reduce(0) { $0 + (instance.candidateDays(of: $1).first?.cost ?? instance.items[$1].unplacedCost) })
+            Double(part.reduce(0) { $0 + instance.earliestCost(of: $1) })
         }
     }
 

@@ -83,7 +83,7 @@ public enum Rebooker {
     /// solution does better, since each item's cost only grows with its date.
     static func trivialLowerBound(_ instance: RebookingInstance) -> Int {
         instance.items.indices.reduce(0) { sum, i in
-            sum + (instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost)
+            sum + instance.earliestCost(of: i)
         }
     }
 

@@ -195,6 +195,10 @@ struct RebookingInstance: Sendable {
 
     func date(ofDay day: Int32) -> LocalDate { range.first.adding(days: Int(day)) }
 
+    /// The least delay item `i` can have: its earliest candidate date's, or its unplaced cost.
+    /// No solution does better, since each item's cost only grows with its date.
+    func earliestCost(of i: Int) -> Int { candidateDays(of: i).first?.cost ?? items[i].unplacedCost }
+
     /// The cap of an item's kind at its doctor on `day`, minus what stays there (never negative).
     func remainingCapacity(of item: RebookItem, day: Int32) -> Int32 {
         guard let rules = RebookingInstance.slotRules(for: item, day: day, range: range, calendar: calendar)

@@ -42,7 +42,7 @@ struct RuinAndRecreate {
             }
         }
         rebuildState()
-        let earliest = instance.items.indices.map { earliestCost($0) }
+        let earliest = instance.items.indices.map { instance.earliestCost(of: $0) }
         var cost = instance.items.indices.map { delay(of: $0, solution.placements[$0]) }
         let rivals = rivalsOf(movable)
         var random = SplitMix64(seed: parameters.ruinAndRecreateSeed)
@@ -168,9 +168,6 @@ struct RuinAndRecreate {
         instance.candidateDays(of: i).first { $0.day == day }!
     }
 
-    private func earliestCost(_ i: Int) -> Int {
-        instance.candidateDays(of: i).first?.cost ?? instance.items[i].unplacedCost
-    }
 
     private func delay(of i: Int, _ p: RebookingSolution.Placement) -> Int {
         p.isPlaced ? instance.items[i].originalDate.days(to: instance.date(ofDay: p.day)) : instance.items[i].unplacedCost

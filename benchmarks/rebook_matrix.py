@@ -343,21 +343,14 @@ def render(records, options, cells, started):
         if optimal:
             parts.append(f"time to optimal (first limit that proved it) median {statistics.median(optimal):.1f} s, "
                          f"worst {max(optimal):.1f} s")
-        for limit in limits:
-            gaps = s["gap"].get(limit)
-            if gaps:
-                parts.append(f"gap to best @{limit:g} s median {percent(statistics.median(gaps))}, "
-                             f"worst {percent(max(gaps))}")
-        for limit in limits:
-            below = s["bound"].get(limit)
-            if below:
-                parts.append(f"bound below best @{limit:g} s median {percent(statistics.median(below))}, "
-                             f"worst {percent(max(below))}")
-        for limit in limits:
-            overruns = s["overrun"].get(limit)
-            if overruns:
-                parts.append(f"wall − limit @{limit:g} s median {statistics.median(overruns):+.1f} s, "
-                             f"worst {max(overruns):+.1f} s")
+        # One line part per statistic and limit: (key, label, format of a value).
+        for key, label, show in (("gap", "gap to best", percent), ("bound", "bound below best", percent),
+                                 ("overrun", "wall − limit", lambda v: f"{v:+.1f} s")):
+            for limit in limits:
+                values = s[key].get(limit)
+                if values:
+                    parts.append(f"{label} @{limit:g} s median {show(statistics.median(values))}, "
+                                 f"worst {show(max(values))}")
         parts.append(f"wall ≤ limit + 1 s in {s['checks'][0]} of {s['checks'][1]} runs")
         lines.append("; ".join(parts) + ".")
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ struct RuinAndRecreate {
     func improve(_ start: RebookingSolution, movable: [Int], deadline: Deadline, restarts: Bool = true,
                  onImprovement: (RebookingSolution) -> Void = { _ in }) -> RebookingSolution {
         guard !movable.isEmpty else { return start }
-        let began = ContinuousClock.now
+        let clock = ContinuousClockReading()
         let budget = restarts ? deadline.remainingSeconds : nil
         var solution = start
         var best = start
@@ -57,9 +57,7 @@ struct RuinAndRecreate {
             if steps & 15 == 0 {
                 if deadline.hasPassed { break }
                 if let budget, budget > 0 {
-                    let spent = began.duration(to: .now)
-                    let fraction = (Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18) / budget
-                    temperature = parameters.ruinAndRecreateTemperature * max(0, 1 - fraction)
+                    temperature = parameters.ruinAndRecreateTemperature * max(0, 1 - clock.elapsedSeconds / budget)
                 }
                 // Items that reached their earliest date no longer seed a step.
                 seeds.removeAll { cost[$0] <= earliest[$0] }

@@ -154,6 +154,14 @@ struct ExactRebooker {
             }
             return deadlineIsNear
         }
+        if parameters.timeIndexedFirstShare > 0 {
+            do {
+                if try solveByTimeIndexedMIP(p, store: store, until: share(parameters.timeIndexedFirstShare)) { return false }
+            } catch is DeadlineReached {
+                if deadline.hasPassed { throw DeadlineReached() }
+            }
+            if deadline.hasPassed { return true }
+        }
         let master = try DateAssignmentMaster(instance: instance, items: part,
                                               fullPatternLimit: parameters.patternColumnLimit,
                                               patternLimit: parameters.doctorDatePatternLimit, deadline: deadline)

@@ -8,12 +8,13 @@ extension ClinicPlan {
             abstract: "Cancels an appointment or a rep visit.",
             discussion: """
             Sets the appointment's status to cancelled (or the visit's, when it is scheduled or \
-            rescheduled). With --date, a weekly (standing) appointment keeps its other weeks: only \
-            that date's occurrence is dropped, by adding it to skip_dates. A patient cancels only \
+            rescheduled). A weekly (standing) appointment cancelled without --date ends the whole \
+            series, and the message says so; with --date it keeps its other weeks: only that date's \
+            occurrence is dropped, by adding it to skip_dates. A patient cancels only \
             their own appointments, a rep only their own visits, a doctor those with them, an admin any. \
             Exit status 0 cancelled, 1 nothing to cancel, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan cancel 65f000060000000000000001 --date 2026-12-06 --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan cancel 65f000060000000000000001 --date 2026-12-06 --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
@@ -22,7 +23,8 @@ extension ClinicPlan {
         @Argument(help: "The _id of the appointment or rep visit.")
         var id: String
 
-        @Option(help: "For a weekly appointment: cancel only its occurrence on this date (YYYY-MM-DD).")
+        @Option(help: "For a weekly appointment: cancel only its occurrence on this date (YYYY-MM-DD).",
+                transform: LocalDate.parseArgument)
         var date: LocalDate?
 
         func run() throws {
@@ -56,7 +58,8 @@ extension ClinicPlan {
         private func cancelAppointment(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
             var dataset = clinic.dataset
             var appointment = dataset.appointments[index]
-            let name = "appointment \(appointment.id)"
+            let weekly = appointment.date == nil
+            let name = (weekly ? "weekly appointment " : "appointment ") + "\(appointment.id)"
             guard appointment.status == .booked else { throw AuthRefusal(.rejected, "\(name) is already cancelled") }
             var detail = "cancelled"
             if let date {
@@ -79,10 +82,18 @@ extension ClinicPlan {
                 appointment.status = .cancelled
             }
             dataset.appointments[index] = appointment
-            let output = detail == "cancelled"
-                ? "cancelled \(name) (\(appointment.day.name) \(appointment.time))\n"
-                : "cancelled the \(date!) occurrence of weekly \(name) (\(appointment.day.name)s \(appointment.time)); "
+            let who = "patient " + clinic.names.label(.patient, id: appointment.patientId)
+            let output: String
+            if detail != "cancelled" {
+                output = "cancelled the \(date!) occurrence of \(name) (\(appointment.day.name)s \(appointment.time), \(who)); "
                     + "the other weeks stay booked\n"
+            } else if weekly {
+                output = "cancelled \(name) (\(appointment.day.name)s \(appointment.time), \(who)): the whole series is ended, "
+                    + "every week; to cancel one date only, use --date\n"
+            } else {
+                let day = appointment.date.map { clinic.localDate($0).description } ?? ""
+                output = "cancelled \(name) (\(appointment.day.name) \(day) \(appointment.time), \(who))\n"
+            }
             return WriteDecision(dataset: dataset, detail: detail, output: output)
         }
 

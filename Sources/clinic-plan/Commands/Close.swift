@@ -13,19 +13,20 @@ extension ClinicPlan {
             only their own dates; closing for every doctor (--all) takes an admin. \
             Exit status 0 closed, 1 already closed, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan close --doctor "Ahmed Hassan" --date 2026-12-06 --reason "Training" --as ahmed.hassan@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
 
-        @Option(help: "The doctor's _id.")
+        @Option(help: "The doctor: an _id, an email or a unique part of the name.")
         var doctor: String?
 
         @Flag(help: "Close the date for every doctor.")
         var all = false
 
-        @Option(help: "The date to close (YYYY-MM-DD).")
+        @Option(help: "The date to close (YYYY-MM-DD).", transform: LocalDate.parseArgument)
         var date: LocalDate
 
         @Option(help: "Why the clinic is closed (e.g. \"National Holiday\").")
@@ -45,7 +46,7 @@ extension ClinicPlan {
                 let doctors: [Int32]
                 let action: ProtectedAction
                 if let doctor {
-                    let index = try clinic.requireDoctor(doctor, data: data.data)
+                    let index = try clinic.requirePerson(.doctor, doctor)
                     doctors = [index]
                     action = .closeDay(doctor: clinic.dataset.doctors[Int(index)].id)
                 } else {
@@ -80,7 +81,7 @@ extension ClinicPlan {
                 closed.append(doctor)
             }
             guard !closed.isEmpty else {
-                let who = doctors.count == 1 ? "doctor \(clinic.dataset.doctors[Int(doctors[0])].id) is" : "every doctor is"
+                let who = doctors.count == 1 ? "\(clinic.names.label(.doctor, doctors[0])) is" : "every doctor is"
                 throw AuthRefusal(.rejected, "\(who) already closed on \(date); nothing was changed")
             }
             // What now sits on a closed date (counted on the data before the closure).
@@ -90,8 +91,7 @@ extension ClinicPlan {
             let visits = stranded.filter { $0.kind == .repVisit && clinic.model.visits[Int($0.record)].status == .scheduled }.count
             var output = ""
             for doctor in closed {
-                output += "closed \(date) for doctor \(clinic.names.doctorNames[Int(doctor)]) "
-                    + "(\(clinic.dataset.doctors[Int(doctor)].id)): \(reason)\n"
+                output += "closed \(date) for \(clinic.names.label(.doctor, doctor)): \(reason)\n"
             }
             if appointments + visits > 0 {
                 output += "\(appointments) booked appointment(s) and \(visits) scheduled rep visit(s) on \(date) need a new slot: "

@@ -62,8 +62,13 @@ public struct ClinicSettings: Equatable, Sendable {
 
     /// The settings of `folder`: the standard ones when it has no `clinic-plan.json`.
     public static func read(folder: URL) throws(ClinicSettingsError) -> ClinicSettings {
+        try readIfPresent(folder: folder) ?? .standard
+    }
+
+    /// The settings of `folder`'s `clinic-plan.json`, or nil when it has none.
+    public static func readIfPresent(folder: URL) throws(ClinicSettingsError) -> ClinicSettings? {
         let url = folder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return .standard }
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.readAll(url.path)

@@ -20,7 +20,7 @@ public enum BookingSentences {
         case .offGrid(let slot, let grid):
             let hours = request.kind == .appointment ? "patient" : "rep"
             return "\(slot.start) is not a slot start of \(doctor) on \(weekdayName(request.date)): \(hours) slots start "
-                + "every \(grid.step) min from \(grid.window.start) (\(slotStarts(grid))); --any-time books off the grid"
+                + "every \(grid.step) min from \(grid.window.start) (\(slotStarts(grid)))"
         case .slotTaken(let slot, let clashes):
             let items = clashes.map { clash -> String in
                 let other = label(clash.doctor)

@@ -140,12 +140,14 @@ extension ClinicPlan {
         /// "nearest free slots:" and one line per slot, for a refusal over time or capacity.
         private func suggestions(for request: BookingRequest, rejection: BookingRejection, clinic: Clinic) -> [String] {
             let count = suggest ?? clinic.settings.suggest
-            guard rejection.suggestsOtherSlots, count > 0 else { return [] }
+            // Off the grid: the back office may still book it as asked.
+            let hint = if case .offGrid = rejection { ["(--any-time books a start off the grid)"] } else { [String]() }
+            guard rejection.suggestsOtherSlots, count > 0 else { return hint }
             let horizon = within ?? clinic.settings.within
             let found = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar,
                                                 count: count, days: horizon)
-            guard !found.isEmpty else { return ["no free slot in the \(horizon) days from \(request.date)"] }
-            return ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
+            guard !found.isEmpty else { return hint + ["no free slot in the \(horizon) days from \(request.date)"] }
+            return hint + ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
         }
     }
 }

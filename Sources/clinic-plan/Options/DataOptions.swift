@@ -24,13 +24,21 @@ struct DataOptions: ParsableArguments {
 
     /// The folder's `clinic-plan.json` (the standard settings without one), `--timezone` applied.
     func settings() throws -> ClinicSettings {
-        var settings: ClinicSettings
+        let stored: ClinicSettings?
         do {
-            settings = try ClinicSettings.read(folder: folderURL)
+            stored = try ClinicSettings.readIfPresent(folder: folderURL)
         } catch {
             throw badInput("\(data)/\(error)")
         }
-        if let timezone { settings.timeZone = timezone }
+        var settings = stored ?? .standard
+        if let timezone {
+            // Reading a clinic in another zone than its own moves every stored time: say so.
+            if let stored, stored.timeZone.identifier != timezone.identifier {
+                FileOutput.standardError.write("note: --timezone \(timezone.identifier) overrides the clinic's zone "
+                                               + "\(stored.timeZone.identifier) (\(data)/\(ClinicSettings.fileName))\n")
+            }
+            settings.timeZone = timezone
+        }
         return settings
     }
 
@@ -63,7 +71,8 @@ struct DataOptions: ParsableArguments {
             do {
                 lock = try FolderLock.acquireShared(folder: folderURL)
             } catch {
-                throw badInput("cannot read the data folder \(data)", causes: ["\(error)"])
+                // The lock's errors name the lock file.
+                throw badInput("\(error)")
             }
         }
         defer { lock?.release() }

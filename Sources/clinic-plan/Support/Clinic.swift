@@ -34,6 +34,13 @@ struct Clinic {
         names = parts.names!
     }
 
+    /// A clinic with the standard settings in `timeZone` (for tests and tools that load a folder themselves).
+    init(folder: LoadedFolder, timeZone: ClinicTimeZone, folderPath: String = "") {
+        var settings = ClinicSettings.standard
+        settings.timeZone = timeZone
+        self.init(folder: folder, settings: settings, folderPath: folderPath)
+    }
+
     /// Where the two threads of `init` leave their results; each writes its own.
     private final class Parts: @unchecked Sendable {
         var mapping: ModelMapping?

@@ -56,7 +56,7 @@ import Testing
         #expect(try book(fixture, patient: F.p1, time: "09:15", as: "pat.one@clinic.test").status == 0)
         let cancel = try run(fixture, ["cancel", F.a1], as: "pat.two@clinic.test")
         #expect(cancel.status == 0, "\(cancel)")
-        #expect(cancel.stdout == "cancelled appointment \(F.a1) (Monday 09:00)\n")
+        #expect(cancel.stdout == "cancelled appointment \(F.a1) (Monday 2026-12-07 09:00, patient Pat Two (\(F.p2)))\n")
         #expect(try fixture.load().dataset.appointments[0].status == .cancelled)
         let again = try run(fixture, ["cancel", F.a1], as: "pat.two@clinic.test")
         #expect(again.status == 1 && again.stdout == "appointment \(F.a1) is already cancelled\n")
@@ -133,7 +133,7 @@ import Testing
             """)
         let again = try run(fixture, ["close", "--doctor", F.d1, "--date", "2026-12-14", "--reason", "x"], as: "admin@clinic.test")
         #expect(again.status == 1)
-        #expect(again.stdout == "doctor \(F.d1) is already closed on 2026-12-14; nothing was changed\n")
+        #expect(again.stdout == "doctor Amal Doctor (\(F.d1)) is already closed on 2026-12-14; nothing was changed\n")
         #expect(try fixture.load().dataset.clinicDays.count == 3)
     }
 
@@ -190,8 +190,19 @@ import Testing
         #expect(byAdmin.status == 0, "\(byAdmin)")
         #expect(PasswordHasher.verify("reset-pw", against: try fixture.load().dataset.users[4].password))
 
-        let listed = try CLIRunner.run(list, password: nil)
-        #expect(listed.status == 0)
+        // Listing the accounts takes an admin's sign-in: none, a patient's and a wrong password are refused.
+        let unsigned = try CLIRunner.run(list, password: nil)
+        #expect(unsigned.status == 2 && unsigned.stderr.hasPrefix("error: Missing expected argument '--as <user>'\n"))
+        let byPatient = try CLIRunner.run(list + ["--as", "pat.two@clinic.test"], password: "reset-pw")
+        #expect(byPatient.status == 3 && byPatient.stdout.isEmpty)
+        #expect(byPatient.stderr == "error: pat.two@clinic.test (patient) may not list the users\n")
+        let wrong = try CLIRunner.run(list + ["--as", "admin@clinic.test"], password: "nope", newSession: true)
+        #expect(wrong.status == 3 && wrong.stderr == "error: wrong email or password for admin@clinic.test\n" && wrong.stdout.isEmpty)
+        let listed = try CLIRunner.run(list + ["--as", "Ada"], password: "admin-pw")
+        #expect(listed.status == 0, "\(listed)")
+        let audit = try fixture.auditLines().suffix(3)
+        #expect(audit.map { $0["action"] as? String } == ["users list", "users list", "users list"])
+        #expect(audit.map { $0["outcome"] as? String } == ["forbidden", "login_failed", "confirmed"])
         #expect(!listed.stdout.contains("$"), "users list printed a hash")
         #expect(listed.stdout == """
             _id  name         email                role         password

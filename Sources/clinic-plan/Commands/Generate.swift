@@ -23,7 +23,7 @@ extension ClinicPlan {
             Grid and range length are rebook's options (--grid 15, --days 28): bookings cover --weeks \
             weeks from --from, so a 28-day rebooking range from --from needs --weeks 4 (the default) or more.
 
-            Example: clinic-plan generate --doctors 200 --reps 150 --patients 3000 --rescheduled 1000 --seed 7 --from 2026-12-06 --shape near-cap -o instances/generated/d200-near-cap
+            Example: clinic-plan generate --doctors 20 --reps 15 --patients 300 --rescheduled 50 --seed 7 --from 2026-12-06 --shape near-cap -o instances/generated/d20-near-cap
             """)
 
         @Option(help: "Number of doctors.") var doctors: Int = 10
@@ -81,7 +81,7 @@ extension ClinicPlan {
                 settings.timeZone = zone
                 try settings.write(to: folder)
             } catch {
-                throw badInput("cannot write \(output)", causes: ["\(error)"])
+                throw badInput("cannot write \(output)", causes: [causeText(error)])
             }
             progress.finish()
             FileOutput.standardOutput.write(

@@ -9,8 +9,8 @@ extension ClinicPlan {
             discussion: """
             Every option that names a person (--doctor, --patient, --rep, --as) takes the _id shown \
             here, the email, or a part of the name that only one person's name contains. --search keeps \
-            the people whose name or email contains TEXT (letter case and accents ignored) or whose \
-            _id is TEXT. Needs no sign-in: it shows no password, no phone and no medical detail.
+            the people whose name, email, specialization, clinic or company contains TEXT (letter case \
+            and accents ignored) or whose _id is TEXT. Needs no sign-in: it shows no password, no phone and no medical detail.
 
             Example: clinic-plan people doctors --data instances/sample --search hassan
             Example: clinic-plan people --data instances/sample --search ahmed --format json
@@ -21,7 +21,7 @@ extension ClinicPlan {
 
         @OptionGroup var data: DataOptions
 
-        @Option(help: "Only the people whose name or email contains this text, or whose _id it is.")
+        @Option(help: "Only the people whose name, email, specialization, clinic or company contains this text, or whose _id it is.")
         var search: String?
 
         @Option(help: "Output format.")
@@ -66,7 +66,8 @@ struct PeopleListing {
     private func members(_ kind: PersonKind) -> [Int32] {
         let names = clinic.names
         return names.ids(kind).indices.filter { i in
-            search.map { PersonLookup.matches($0, name: names.names(kind)[i], email: names.emails(kind)[i], id: names.ids(kind)[i]) } ?? true
+            search.map { PersonLookup.matches($0, name: names.names(kind)[i], email: names.emails(kind)[i],
+                                              id: names.ids(kind)[i], details: details(kind, Int32(i))) } ?? true
         }.map { Int32($0) }
     }
 

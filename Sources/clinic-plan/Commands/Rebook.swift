@@ -96,7 +96,7 @@ extension ClinicPlan {
                     do {
                         try DataFolder.write(rebooking.changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
                     } catch {
-                        throw badInput("cannot write \(output)", causes: ["\(error)"])
+                        throw badInput("cannot write \(output)", causes: [causeText(error)])
                     }
                     FileOutput.standardError.write("wrote \(rebooking.changes.changes.count) change(s) to \(output)\n")
                 }
@@ -115,7 +115,7 @@ extension ClinicPlan {
                 let rebooking: Rebooking
                 // Signing in and waiting for the lock are not the solver's time: the limit starts here.
                 do { rebooking = try self.rebooking(of: clinic, deadline: .after(seconds: timeLimit)) } catch {
-                    throw AuthRefusal(.failed, "nothing was changed: the rebooking failed", causes: [Self.reason(error)])
+                    throw AuthRefusal(.failed, "nothing was changed: the rebooking failed", causes: [causeText(error)])
                 }
                 let summary = "moved \(rebooking.result.appointments.moved) appointment(s) and \(rebooking.result.repVisits.moved) "
                     + "visit(s), \(rebooking.result.appointments.unplaced + rebooking.result.repVisits.unplaced) unplaced, "
@@ -165,7 +165,7 @@ extension ClinicPlan {
                 result = try Rebooker.rebook(clinic.model, options: options, deadline: deadline, progress: progress.report)
             } catch {
                 progress.finish()
-                throw badInput("the rebooking failed", causes: ["\(error)"])
+                throw badInput("the rebooking failed", causes: [causeText(error)])
             }
             progress.finish()
             var ids = ObjectIDMaker()
@@ -178,11 +178,6 @@ extension ClinicPlan {
             case .mongosh: MongoshScript.render(changes, original: clinic.dataset)
             }
             return Rebooking(result: result, changes: changes, output: output)
-        }
-
-        /// A failure's own words, for a cause line.
-        private static func reason(_ error: Error) -> String {
-            (error as? CommandFailure).map { ([$0.message] + $0.causes).joined(separator: ": ") } ?? "\(error)"
         }
     }
 }

@@ -98,7 +98,7 @@ extension ClinicPlan {
                                          to: folder.appendingPathComponent(ReportRenderer.csvFileName(table.name)))
                 }
             } catch {
-                throw badInput("cannot write \(path)", causes: ["\(error)"])
+                throw badInput("cannot write \(path)", causes: [causeText(error)])
             }
             FileOutput.standardOutput.write("wrote \(tables.count) CSV file(s) to \(path)\n")
         }

@@ -89,7 +89,7 @@ struct AuthWriteSession {
             // The change and its audit line are in the journal: the next command finishes both.
             throw badInput("\(error)")
         } catch {
-            throw audit.refuse(AuthRefusal(.failed, "nothing was changed", causes: ["\(error)"]), user: email, ids: ids)
+            throw audit.refuse(AuthRefusal(.failed, "nothing was changed", causes: [causeText(error)]), user: email, ids: ids)
         }
         // JSON and mongosh output escape control characters already, so this changes only text.
         FileOutput.standardOutput.write(TerminalText.printable(decision.output))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// A command that cannot do what was asked: a value, thrown up to the root command, which prints
 /// it once (`error: MESSAGE`, then `  caused by: …` per cause, then any notes) and exits with
@@ -34,4 +35,17 @@ struct CommandFailure: Error, CustomStringConvertible {
 /// A failure for bad input (exit status 2), for the command to throw.
 func badInput(_ message: String, causes: [String] = [], notes: [String] = []) -> CommandFailure {
     CommandFailure(message, causes: causes, notes: notes)
+}
+
+/// An error as a cause line: its own words (our errors name their file and problem), or for
+/// Foundation's file errors the system's ("No such file or directory"), never an NSError dump.
+func causeText(_ error: Error) -> String {
+    if let failure = error as? CommandFailure { return ([failure.message] + failure.causes).joined(separator: ": ") }
+    let ns = error as NSError
+    guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error {
+        let posix = underlying as NSError
+        if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+    }
+    return ns.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(ns.code))) : ns.localizedDescription
 }

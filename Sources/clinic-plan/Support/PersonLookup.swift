@@ -41,10 +41,11 @@ struct PersonLookup {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Whether `text` matches `name`, `email` or `id` as `find` would (for `people --search`).
-    static func matches(_ text: String, name: String, email: String, id: String) -> Bool {
+    /// Whether `text` is in `name`, `email` or `details` (letter case and accents ignored), or is
+    /// `id` (for `people --search`).
+    static func matches(_ text: String, name: String, email: String, id: String, details: String) -> Bool {
         let key = searchKey(text)
-        return searchKey(name).contains(key) || email.lowercased().contains(key) || id.lowercased() == key
+        return [name, email, details].contains { searchKey($0).contains(key) } || id.lowercased() == key
     }
 }
 

@@ -73,7 +73,13 @@ function matches(doc, filter) {
     if (wanted === null) { if (have !== undefined && have !== null) return false; continue; }
     if (wanted !== null && typeof wanted === "object" && !(wanted instanceof ObjectIdValue) && !(wanted instanceof Date)
         && !Array.isArray(wanted) && Object.keys(wanted).some((k) => k.startsWith("$"))) {
-      throw new Error("mock: unsupported query operator in " + JSON.stringify(wanted));
+      const list = Array.isArray(have) ? have : have === undefined || have === null ? [] : [have];
+      for (const [op, operand] of Object.entries(wanted)) {
+        if (op === "$nin") { if (operand.some((x) => list.some((y) => same(x, y)))) return false; }
+        else if (op === "$all") { if (!operand.every((x) => list.some((y) => same(x, y)))) return false; }
+        else throw new Error("mock: unsupported query operator " + op);
+      }
+      continue;
     }
     if (Array.isArray(have) && !Array.isArray(wanted)) { if (!have.some((x) => same(x, wanted))) return false; continue; }
     if (!same(have, wanted)) return false;

@@ -28,24 +28,28 @@ public enum BookingChanges {
         }
     }
 
+    /// What a cancellation does: the change, the sentence to print, and the audit's detail.
+    public typealias Cancellation = (changes: ChangeSet, sentence: String, detail: String)
+
     /// Cancels appointment `index`: the whole booking (a dated one, or every week of a weekly
     /// one), or with `date` one occurrence of a weekly one (a `skip_dates` entry).
     public static func cancelAppointment(at index: Int, date: LocalDate?, dataset: ClinicDataset,
-                                         timeZone: ClinicTimeZone) throws(ChangeRefusal) -> (changes: ChangeSet, sentence: String) {
+                                         timeZone: ClinicTimeZone) throws(ChangeRefusal) -> Cancellation {
         let before = dataset.appointments[index]
         var after = before
         let name = "appointment \(before.id)"
         func local(_ instant: Instant) -> LocalDate { timeZone.local(epochMilliseconds: instant.epochMilliseconds).date }
         guard before.status == .booked else { throw ChangeRefusal(.rejected, "\(name) is already cancelled") }
         let sentence: String
+        var detail = "cancelled"
         switch (before.date, date) {
         case (let own?, let date?):
             guard local(own) == date else { throw ChangeRefusal(.invalid, "\(name) is on \(local(own)), not on \(date)") }
             after.status = .cancelled
-            sentence = "cancelled \(name) (\(date.weekday.name) \(date) \(before.time))"
-        case (let own?, nil):
+            sentence = "cancelled \(name) (\(before.day.name) \(before.time))"
+        case (.some, nil):
             after.status = .cancelled
-            sentence = "cancelled \(name) (\(before.day.name) \(local(own)) \(before.time))"
+            sentence = "cancelled \(name) (\(before.day.name) \(before.time))"
         case (nil, let date?):
             guard date.weekday == before.day else {
                 throw ChangeRefusal(.invalid, "\(name) recurs on \(before.day.name)s; \(date) is a \(date.weekday.name)")
@@ -56,17 +60,19 @@ public enum BookingChanges {
             after.skipDates.append(Instant(epochMilliseconds: timeZone.epochMilliseconds(date: date, minute: .midnight)))
             sentence = "cancelled the \(date) occurrence of weekly \(name) (\(before.day.name)s \(before.time)); "
                 + "the other weeks stay booked"
+            detail = "skips \(date)"
         case (nil, nil):
             after.status = .cancelled
             sentence = "cancelled the whole weekly series \(name) (every \(before.day.name) \(before.time)); "
                 + "to cancel one week only, give --date"
+            detail = "cancelled the series"
         }
-        return (ChangeSet([.appointment(.update(before, to: after))]), sentence)
+        return (ChangeSet([.appointment(.update(before, to: after))]), sentence, detail)
     }
 
     /// Cancels rep visit `index` (scheduled or rescheduled); with `date`, only if it is that day.
     public static func cancelVisit(at index: Int, date: LocalDate?, dataset: ClinicDataset,
-                                   timeZone: ClinicTimeZone) throws(ChangeRefusal) -> (changes: ChangeSet, sentence: String) {
+                                   timeZone: ClinicTimeZone) throws(ChangeRefusal) -> Cancellation {
         let before = dataset.repVisits[index]
         let name = "rep visit \(before.id)"
         let local = timeZone.local(epochMilliseconds: before.date.epochMilliseconds)
@@ -76,7 +82,8 @@ public enum BookingChanges {
             var after = before
             after.status = .cancelled
             return (ChangeSet([.repVisit(.update(before, to: after))]),
-                    "cancelled \(name) (\(local.date) \(local.minute), was \(before.status.rawValue))")
+                    "cancelled \(name) (\(local.date) \(local.minute), was \(before.status.rawValue))",
+                    "cancelled (was \(before.status.rawValue))")
         case .cancelled:
             throw ChangeRefusal(.rejected, "\(name) is already cancelled")
         case .completed, .noShow:

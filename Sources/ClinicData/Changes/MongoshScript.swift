@@ -1,7 +1,8 @@
 /// Renders a change set as a mongosh script that is safe to run on the live database:
 /// - `--database NAME` selects the database (`db.getSiblingDB`), else the one mongosh opened;
-/// - every update is filtered on the `_id` and the values it expects (`DocumentEdit.expected`),
-///   so a document changed since the export is left alone and reported, not overwritten;
+/// - every update is filtered on the `_id` and the values it expects (`DocumentEdit.expected`,
+///   and for arrays the elements it adds absent and those it removes present), so a document
+///   changed since the export is left alone and reported, not overwritten;
 /// - arrays change by `$addToSet` / `$pull`, keeping elements added live since;
 /// - every `matchedCount` and `insertedId` is checked, a summary is printed, and the script
 ///   exits with `quit(1)` when anything did not apply;
@@ -39,7 +40,9 @@ public enum MongoshScript {
         if let document = edit.inserted {
             return "{collection: \(collection), what: \(what), document: \(Literal.value(document))}"
         }
-        let filter = [("_id", Literal.value(edit.id))] + edit.expected.map { ($0.key, $0.value.map(Literal.value) ?? "null") }
+        var filter = [("_id", Literal.value(edit.id))] + edit.expected.map { ($0.key, $0.value.map(Literal.value) ?? "null") }
+        filter += edit.notYetHeld.map { ($0.key, "{$nin: \(Literal.array($0.values))}") }
+        filter += edit.stillHeld.map { ($0.key, "{$all: \(Literal.array($0.values))}") }
         var update: [(String, String)] = []
         if !edit.set.isEmpty { update.append(("$set", Literal.object(edit.set.map { ($0.key, Literal.value($0.value)) }))) }
         if !edit.unset.isEmpty { update.append(("$unset", Literal.object(edit.unset.map { ($0, "\"\"") }))) }

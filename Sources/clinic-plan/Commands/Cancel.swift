@@ -57,9 +57,8 @@ extension ClinicPlan {
 
         private func cancelAppointment(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
             do {
-                let (changes, sentence) = try BookingChanges.cancelAppointment(at: index, date: date, dataset: clinic.dataset,
-                                                                               timeZone: clinic.timeZone)
-                return decision(changes, sentence)
+                return decision(try BookingChanges.cancelAppointment(at: index, date: date, dataset: clinic.dataset,
+                                                                     timeZone: clinic.timeZone))
             } catch {
                 throw AuthRefusal(error)
             }
@@ -67,16 +66,16 @@ extension ClinicPlan {
 
         private func cancelVisit(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
             do {
-                let (changes, sentence) = try BookingChanges.cancelVisit(at: index, date: date, dataset: clinic.dataset,
-                                                                         timeZone: clinic.timeZone)
-                return decision(changes, sentence)
+                return decision(try BookingChanges.cancelVisit(at: index, date: date, dataset: clinic.dataset,
+                                                               timeZone: clinic.timeZone))
             } catch {
                 throw AuthRefusal(error)
             }
         }
 
-        private func decision(_ changes: ChangeSet, _ sentence: String) -> WriteDecision {
-            WriteDecision(changes: changes, detail: sentence, output: output.render(changes, action: "cancel", sentence: sentence))
+        private func decision(_ cancellation: BookingChanges.Cancellation) -> WriteDecision {
+            WriteDecision(changes: cancellation.changes, detail: cancellation.detail,
+                          output: output.render(cancellation.changes, action: "cancel", sentence: cancellation.sentence))
         }
     }
 }

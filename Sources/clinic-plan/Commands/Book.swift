@@ -45,6 +45,10 @@ extension ClinicPlan {
         @Option(help: "How many days, from --date on, to search for those free slots.")
         var within: Int = 14
 
+        @Option(help: ArgumentHelp("No suggested slot starts before this (YYYY-MM-DD or YYYY-MM-DDTHH:MM); default: now.",
+                                   valueName: "moment"))
+        var notBefore: LocalMoment?
+
         func validate() throws {
             guard (patient == nil) != (rep == nil) else {
                 throw ValidationError("give exactly one of --patient (an appointment) and --rep (a rep visit)")
@@ -124,7 +128,8 @@ extension ClinicPlan {
             guard rejection.suggestsOtherSlots, suggest > 0 else { return [] }
             let horizon = within
             let found = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar,
-                                                count: suggest, days: horizon)
+                                                count: suggest, days: horizon,
+                                                notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone))
             guard !found.isEmpty else { return ["no free slot in the \(horizon) days from \(request.date)"] }
             return ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
         }

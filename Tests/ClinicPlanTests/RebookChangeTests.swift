@@ -36,8 +36,10 @@ import Testing
     func theScriptUnderNodeGivesTheFolderApplyWrites(replicaSet: Bool) throws {
         let work = try Tool.temporaryFolder()
         defer { remove(work) }
-        let applied = work.appendingPathComponent("applied")
-        let run = try Tool.run(["rebook", "--data", Tool.sample, "--output", applied.path] + closeTuesday)
+        let applied = try copyOfSample()
+        defer { remove(applied) }
+        let run = try Tool.run(["rebook", "--data", applied.path, "--apply", "--as", "admin@clinicplan.example"] + closeTuesday,
+                               environment: Self.withPassword("clinic-demo"))
         #expect(run.status == 0, "\(run.stderr)")
         let script = try writeScript(in: work)
         let live = work.appendingPathComponent("live")

@@ -15,9 +15,13 @@ public struct AuditHistory: Sendable {
     public init() {}
 
     /// Reads `audit.jsonl` in `folder`; a missing log is an empty history, and lines that are not
-    /// confirmed entries with changes (refusals, older entries, damaged lines) are skipped.
+    /// confirmed entries with changes (refusals, older entries, damaged lines) are skipped. Only
+    /// a regular file is read, never through a symbolic link (a link to a device or a FIFO could
+    /// make a calendar export hang).
     public init(folder: String) {
-        guard let bytes = try? FileIO.readAll(folder + "/" + AuditLog.fileName) else { return }
+        let path = folder + "/" + AuditLog.fileName
+        guard !FileIO.isSymbolicLink(path), FileIO.kind(of: path) == .file,
+              let bytes = try? FileIO.readAll(path) else { return }
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count

@@ -21,7 +21,8 @@ extension ClinicPlan {
             independent check before it is shown or written.
 
             The change is built once, with new _ids derived from the data, so the preview, \
-            --format json, --format mongosh and --apply agree on every id. --call-list FILE.csv writes \
+            --format json, --format mongosh and --apply agree on every id (give them the same \
+            --not-before, or the later run may find that more slots have passed). --call-list FILE.csv writes \
             one row per moved or unplaced booking, with the person's phone, for the front desk. \
             Exit status 0 when every item has a slot, 1 when any is left unplaced, 2 bad input.
 

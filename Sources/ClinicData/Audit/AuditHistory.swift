@@ -7,6 +7,9 @@ public struct AuditHistory: Sendable {
         public var updates: Int
         /// When the record was last inserted or edited.
         public var lastModified: Instant
+        /// The dates the record was moved away from (an update's `from.date`), oldest first: a
+        /// calendar that took the record at one of them must hear where it went.
+        public var movedFrom: [Instant] = []
     }
 
     /// By the record's `_id` as printed (ObjectId hex, digits or string).
@@ -44,6 +47,10 @@ public struct AuditHistory: Sendable {
             let isUpdate = change["op"] == .string("update")
             var revision = revisions[id] ?? Revision(updates: 0, lastModified: instant)
             if isUpdate { revision.updates += 1 }
+            if isUpdate, case .object(let from)? = change["from"], case .object(let date)? = from["date"],
+               case .string(let text)? = date["$date"], let moved = ISODate.parse(text) {
+                revision.movedFrom.append(Instant(epochMilliseconds: moved))
+            }
             revision.lastModified = max(revision.lastModified, instant)
             revisions[id] = revision
         }

@@ -60,6 +60,12 @@ import Testing
                                   changes: update + ChangeSet([.repVisit(.insert(visit))])))
         let history = AuditHistory(folder: folder.path)
         #expect(history.revisions == ["65f000070000000000000007": .init(updates: 2, lastModified: Instant(epochMilliseconds: 3_000))])
+        // A move records where from.
+        var moved = visit
+        moved.date = Instant(epochMilliseconds: 86_400_000)
+        try log.append(AuditEntry(time: Instant(epochMilliseconds: 4_000), user: "a", action: "rebook", outcome: .confirmed,
+                                  changes: ChangeSet([.repVisit(.update(visit, to: moved))])))
+        #expect(AuditHistory(folder: folder.path).revisions["65f000070000000000000007"]?.movedFrom == [Instant(epochMilliseconds: 0)])
         #expect(AuditHistory(folder: folder.appendingPathComponent("missing").path).revisions.isEmpty)
     }
 }

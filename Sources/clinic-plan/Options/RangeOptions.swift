@@ -4,7 +4,7 @@ import SlotSolver
 
 /// The dates and the doctor a command looks at: shared by `conflicts`, `report` and `rebook`.
 struct RangeOptions: ParsableArguments {
-    @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week.",
+    @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week (rebook: today).",
             transform: LocalDate.parseArgument)
     var from: LocalDate?
 
@@ -22,9 +22,11 @@ struct RangeOptions: ParsableArguments {
         }
     }
 
-    /// The range: `--from` (or this week's Sunday in the clinic's zone) for `--days` (or the settings' days).
-    func range(in clinic: Clinic) -> DateRange {
-        DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days ?? clinic.settings.days)
+    /// The range: `--from` (or `defaultFirst`, else this week's Sunday in the clinic's zone) for
+    /// `--days` (or the settings' days).
+    func range(in clinic: Clinic, defaultFirst: LocalDate? = nil) -> DateRange {
+        DateRange(first: from ?? defaultFirst ?? LocalDate.today(in: clinic.timeZone).startOfWeek,
+                  count: days ?? clinic.settings.days)
     }
 
     /// The doctor `--doctor` names, when given.

@@ -56,7 +56,7 @@ import Testing
         #expect(try book(fixture, patient: F.p1, time: "09:15", as: "pat.one@clinic.test").status == 0)
         let cancel = try run(fixture, ["cancel", F.a1], as: "pat.two@clinic.test")
         #expect(cancel.status == 0, "\(cancel)")
-        #expect(cancel.stdout == "cancelled appointment \(F.a1) (Monday 2026-12-07 09:00, patient Pat Two (\(F.p2)))\n")
+        #expect(cancel.stdout == "cancelled appointment \(F.a1) (Monday 09:00)\n")
         #expect(try fixture.load().dataset.appointments[0].status == .cancelled)
         let again = try run(fixture, ["cancel", F.a1], as: "pat.two@clinic.test")
         #expect(again.status == 1 && again.stdout == "appointment \(F.a1) is already cancelled\n")
@@ -108,7 +108,7 @@ import Testing
         #expect(close.stdout == """
             closed 2026-12-07 for doctor Amal Doctor (\(F.d1)): Conference
             2 booked appointment(s) and 1 scheduled rep visit(s) on 2026-12-07 need a new slot: \
-            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07`
+            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07 --doctor \(F.d1)`
 
             """)
         let days = try fixture.load().dataset.clinicDays

@@ -39,12 +39,14 @@ import Testing
         #expect(twoDays.stdout.hasPrefix("Conflicts 2026-11-29…2026-11-30 (2 days, UTC): "))
         // One suggestion, searched over 4 days (Heba Mostafa's next working day, Thursday, is day 4).
         let book = try Tool.run(["book", "--data", clinic.path, "--doctor", "Heba", "--patient", "Nada", "--date", "2026-11-30",
-                                 "--time", "09:40", "--as", "admin@clinicplan.example"], environment: Tool.environment())
+                                 "--time", "09:40", "--as", "admin@clinicplan.example", "--not-before", "2026-11-29"],
+                                environment: Tool.environment())
         #expect(book.status == 1)
         #expect(book.stdout.hasSuffix("nearest free slots:\n  Thu 2026-12-03 09:40–10:00\n"), "\(book.stdout)")
         try clinic.write("clinic-plan.json", #"{"defaults": {"within": 3}}"#)
         let tooShort = try Tool.run(["book", "--data", clinic.path, "--doctor", "Heba", "--patient", "Nada", "--date", "2026-11-30",
-                                     "--time", "09:40", "--as", "admin@clinicplan.example"], environment: Tool.environment())
+                                     "--time", "09:40", "--as", "admin@clinicplan.example", "--not-before", "2026-11-29"],
+                                    environment: Tool.environment())
         #expect(tooShort.stdout.hasSuffix("\nno free slot in the 3 days from 2026-11-30\n"), "\(tooShort.stdout)")
     }
 

@@ -9,7 +9,8 @@ import Testing
 
     func book(_ clinic: ScratchClinic, doctor: String, date: String, time: String, _ extra: [String] = []) throws -> ToolRun {
         try Tool.run(["book", "--data", clinic.path, "--doctor", doctor, "--patient", "Mohamed Saeed", "--date", date,
-                      "--time", time, "--as", Self.admin] + extra, environment: Tool.environment())
+                      "--time", time, "--as", Self.admin, "--not-before", "2026-11-29"] + extra,
+                     environment: Tool.environment())
     }
 
     @Test func aDayAtItsCapOffersNoSlotAndTheOthersShowThePlacesLeft() throws {

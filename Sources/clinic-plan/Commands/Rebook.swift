@@ -121,6 +121,8 @@ extension ClinicPlan {
                     let destination = URL(fileURLWithPath: output, isDirectory: true)
                     do {
                         try DataFolder.write(rebooking.changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
+                        // The copy is the same clinic: it keeps the folder's settings (its zone above all).
+                        try ClinicSettings.readIfPresent(folder: data.folderURL)?.write(to: destination)
                     } catch {
                         throw badInput("cannot write \(output)", causes: [causeText(error)])
                     }

@@ -63,10 +63,20 @@ extension Clinic {
                 "\(kind.option) \"\(text)\" matches \(candidates.count) \(kind.noun)s; give more of the name, the email or the _id:",
                 notes: shown + more))
         case .notFound:
+            // A slip in a name ("Ahmad Hasan") is answered with the name it is closest to.
+            let guess = Spelling.nearest(to: PersonLookup.searchKey(text), among: names.names(kind).map(Self.bareName))
+                .flatMap { bare in names.names(kind).firstIndex { Self.bareName($0) == bare } }
+                .map { ["did you mean \(names.label(kind, Int32($0)))?"] } ?? []
             return .failure(CommandFailure(
                 "no \(kind.noun) matches \(kind.option) \"\(text)\" in \(folderPath)/\(kind.fileName) (by _id, email or name); "
-                    + "`clinic-plan people \(kind.listName) --data \(folderPath)` lists them"))
+                    + "`clinic-plan people \(kind.listName) --data \(folderPath)` lists them", notes: guess))
         }
+    }
+
+    /// A name as compared for "did you mean": its search key without a "Dr." title.
+    private static func bareName(_ name: String) -> String {
+        let key = PersonLookup.searchKey(name)
+        return key.hasPrefix("dr. ") ? String(key.dropFirst(4)) : key
     }
 
     /// `--doctor` (or another person option) resolved, when given.

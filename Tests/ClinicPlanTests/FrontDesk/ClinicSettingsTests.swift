@@ -99,3 +99,16 @@ import Testing
         #expect(conflicts.stderr.isEmpty)   // the same zone as the file's: nothing to note
     }
 }
+
+extension ClinicSettingsTests {
+    @Test func rebookOutputKeepsTheClinicsSettings() throws {
+        let clinic = try ScratchClinic()
+        defer { clinic.remove() }
+        try clinic.write("clinic-plan.json", #"{"timezone": "Africa/Cairo"}"#)
+        let copy = try Tool.temporaryFolder().appendingPathComponent("rebooked").path
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        _ = try Tool.run(["rebook", "--data", clinic.path, "--from", "2026-11-29", "--days", "14", "--not-before", "2026-11-29",
+                          "--solver", "greedy", "--output", copy])
+        #expect(try String(contentsOfFile: copy + "/clinic-plan.json", encoding: .utf8).contains(#""timezone": "Africa/Cairo""#))
+    }
+}

@@ -50,6 +50,9 @@ import Testing
         // "Heart" is in no name (only in a clinic's): names, emails and ids are what is searched.
         #expect(unknown.stderr == "error: no doctor matches --doctor \"Heart\" in \(Tool.sample)/doctors.json (by _id, email or name); "
                 + "`clinic-plan people doctors --data \(Tool.sample)` lists them\n")
+        let slip = try Tool.run(["plan", "--data", Tool.sample, "--doctor", "Ahmad Hasan"])
+        #expect(slip.status == 2)
+        #expect(slip.stderr.hasSuffix("lists them\ndid you mean Dr. Ahmed Hassan (65f000010000000000000001)?\n"), "\(slip.stderr)")
         let one = try Tool.run(["conflicts", "--data", Tool.sample, "--from", "2026-11-29", "--doctor", "Ibrahim"])
         // One match, Dr. Youssef Ibrahim, who has no conflict that week.
         #expect(one.status == 0 && one.stdout == "Conflicts 2026-11-29…2026-12-05 (7 days, UTC): 0 found\n", "\(one.stderr)")

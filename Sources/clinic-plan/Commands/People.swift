@@ -65,9 +65,10 @@ struct PeopleListing {
     /// The dense indices of each kind's people that match `--search`, file order.
     private func members(_ kind: PersonKind) -> [Int32] {
         let names = clinic.names
-        return names.ids(kind).indices.filter { i in
+        let ids = names.ids(kind)
+        return ids.indices.filter { i in
             search.map { PersonLookup.matches($0, name: names.names(kind)[i], email: names.emails(kind)[i],
-                                              id: names.ids(kind)[i], details: details(kind, Int32(i))) } ?? true
+                                              id: ids[i], details: details(kind, Int32(i))) } ?? true
         }.map { Int32($0) }
     }
 
@@ -99,7 +100,7 @@ struct PeopleListing {
                 var table = TextTable(["_id", "name", "email"] + (detailColumn.isEmpty ? [] : [detailColumn.uppercased()]))
                 table.header = table.header.map { $0.uppercased() }
                 for i in found {
-                    let cells = [clinic.names.ids(kind)[Int(i)], clinic.names.names(kind)[Int(i)], clinic.names.emails(kind)[Int(i)]]
+                    let cells = [clinic.names.id(kind, i), clinic.names.names(kind)[Int(i)], clinic.names.emails(kind)[Int(i)]]
                     table.append(cells + (detailColumn.isEmpty ? [] : [details(kind, i)]))
                 }
                 text += table.render(indent: "  ")
@@ -114,7 +115,7 @@ struct PeopleListing {
         .members(kinds.map { kind in
             (kind.listName, .array(members(kind).map { i -> JSONValue in
                 var fields: [(String, JSONValue)] = [
-                    ("_id", .string(clinic.names.ids(kind)[Int(i)])), ("name", .string(clinic.names.names(kind)[Int(i)])),
+                    ("_id", .string(clinic.names.id(kind, i))), ("name", .string(clinic.names.names(kind)[Int(i)])),
                     ("email", .string(clinic.names.emails(kind)[Int(i)])),
                 ]
                 switch kind {
@@ -134,7 +135,7 @@ struct PeopleListing {
         var csv = CSVTable(["kind", "_id", "name", "email", "details"])
         for kind in kinds {
             for i in members(kind) {
-                csv.append([kind.rawValue, clinic.names.ids(kind)[Int(i)], clinic.names.names(kind)[Int(i)],
+                csv.append([kind.rawValue, clinic.names.id(kind, i), clinic.names.names(kind)[Int(i)],
                             clinic.names.emails(kind)[Int(i)], details(kind, i)])
             }
         }

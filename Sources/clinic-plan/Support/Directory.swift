@@ -12,9 +12,11 @@ struct Directory {
     let doctorEmails: [String]
     let patientEmails: [String]
     let repEmails: [String]
-    private let doctorIDs: [String]
-    private let patientIDs: [String]
-    private let repIDs: [String]
+    // Kept as DocumentIDs: printing a million ids only to find one person would cost more than
+    // the lookup; they are spelled out when asked for.
+    private let doctorIDs: [DocumentID]
+    private let patientIDs: [DocumentID]
+    private let repIDs: [DocumentID]
 
     init(_ dataset: ClinicDataset) {
         var users: [DocumentID: User] = [:]
@@ -30,9 +32,9 @@ struct Directory {
         doctorEmails = dataset.doctors.map { email($0.userId) }
         patientEmails = dataset.patients.map { email($0.userId) }
         repEmails = dataset.medicalReps.map { email($0.userId) }
-        doctorIDs = dataset.doctors.map(\.id.description)
-        patientIDs = dataset.patients.map(\.id.description)
-        repIDs = dataset.medicalReps.map(\.id.description)
+        doctorIDs = dataset.doctors.map(\.id)
+        patientIDs = dataset.patients.map(\.id)
+        repIDs = dataset.medicalReps.map(\.id)
     }
 
     /// The names, emails and ids of one kind of person, by dense index.
@@ -52,7 +54,14 @@ struct Directory {
         }
     }
 
-    func ids(_ kind: PersonKind) -> [String] {
+    /// The `_id`s as printed.
+    /// - Complexity: O(people of the kind)
+    func ids(_ kind: PersonKind) -> [String] { documentIDs(kind).map(\.description) }
+
+    /// One person's `_id` as printed.
+    func id(_ kind: PersonKind, _ index: Int32) -> String { documentIDs(kind)[Int(index)].description }
+
+    private func documentIDs(_ kind: PersonKind) -> [DocumentID] {
         switch kind {
         case .doctor: doctorIDs
         case .patient: patientIDs
@@ -63,14 +72,14 @@ struct Directory {
     /// A person as messages name them: the name, then the id ("Dr. Heba Mostafa (65f0…05)"); a
     /// doctor whose name does not already say so is "doctor NAME (ID)".
     func label(_ kind: PersonKind, _ index: Int32) -> String {
-        let name = names(kind)[Int(index)], id = ids(kind)[Int(index)]
+        let name = names(kind)[Int(index)], id = documentIDs(kind)[Int(index)]
         let prefix = kind == .doctor && !name.hasPrefix("Dr") ? "doctor " : ""
         return "\(prefix)\(name) (\(id))"
     }
 
     /// The same, for a profile named by its `_id` (the id alone when no profile has it).
     func label(_ kind: PersonKind, id: DocumentID) -> String {
-        ids(kind).firstIndex(of: id.description).map { label(kind, Int32($0)) } ?? id.description
+        documentIDs(kind).firstIndex(of: id).map { label(kind, Int32($0)) } ?? id.description
     }
 }
 

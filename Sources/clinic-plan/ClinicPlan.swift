@@ -39,10 +39,13 @@ enum Main {
             try command.run()
         } catch let failure as CommandFailure {
             fail(failure)
+        } catch let code as ExitCode {
+            // A command's own answer (conflicts found, a refused booking): already printed.
+            ClinicPlan.exit(withError: code)
         } catch {
-            let code = ClinicPlan.exitCode(for: error)
-            // Help, --version and ExitCode(…) thrown by a command: nothing to add.
-            guard code == .validationFailure else { ClinicPlan.exit(withError: error) }
+            // Help and --version print as argument-parser does; anything else is one `error:`
+            // (a usage error with its usage lines), exit status 2.
+            guard ClinicPlan.exitCode(for: error) != .success else { ClinicPlan.exit(withError: error) }
             FileOutput.standardError.write(CommandSuggestions.usageMessage(ClinicPlan.fullMessage(for: error)) + "\n")
             ClinicPlan.exit(withError: ExitCode(ExitStatus.badInput))
         }

@@ -10,18 +10,24 @@ extension ClinicPlan {
             discussion: """
             For each doctor and each day of the clinic week (Sunday to Saturday) containing --week: \
             open or closed (with the reason), the patient and rep hours, appointments and rep visits \
-            in time order (conflicts marked), free patient and rep slots, and utilization (booked \
-            appointments / max_patients).
+            in time order (conflicts marked), the free patient and rep slots that can still be booked \
+            (slots of the day's grid: appointment_minutes apart from the start of the patient hours, \
+            15 minutes apart from the start of the rep hours; none once the day's cap is reached) with \
+            the places left under the cap, and utilization (booked appointments / max_patients).
 
-            Example: clinic-plan plan --data instances/sample --week 2026-11-29 --doctor 65f000010000000000000001
+            Example: clinic-plan plan --data instances/sample --week 2026-11-29 --doctor "Ahmed Hassan"
             """)
 
         @OptionGroup var data: DataOptions
 
-        @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.")
+        @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.",
+                transform: LocalDate.parseArgument)
         var week: LocalDate?
 
-        @Option(help: "Only this doctor (its _id).")
+        @Option(parsing: .unconditional, help: "How many weeks to plan, from the week of --week on (1 to 53).")
+        var weeks: Int = 1
+
+        @Option(help: DoctorOption.help)
         var doctor: String?
 
         @Option(help: "Output format: ics is an iCalendar file to import into calendar programs, html a self-contained page.")
@@ -30,11 +36,15 @@ extension ClinicPlan {
         @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        func validate() throws {
+            guard (1...53).contains(weeks) else { throw ValidationError("--weeks must be 1 to 53") }
+        }
+
         func run() throws {
             let clinic = try data.loadClinic()
             let first = (week ?? LocalDate.today(in: clinic.timeZone)).startOfWeek
-            let range = DateRange(first: first, count: 7)
-            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let range = DateRange(first: first, count: 7 * weeks)
+            let doctorIndex = try clinic.resolvePerson(.doctor, doctor)
             let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range,
                                           doctor: doctorIndex)
             let conflicts = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,
@@ -52,7 +62,8 @@ extension ClinicPlan {
             case .csv: text = renderer.csv()
             case .ics:
                 let now = Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-                text = ICSCalendar(clinic: clinic, plan: plan, conflicts: conflicts, stamp: now).render()
+                text = ICSCalendar(clinic: clinic, plan: plan, conflicts: conflicts, stamp: now,
+                                   history: AuditHistory(folder: data.folderURL.path), doctor: doctorIndex).render()
             case .html:
                 let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
                                                 range: range, doctor: doctorIndex)

@@ -108,7 +108,7 @@ import Testing
         #expect(close.stdout == """
             closed 2026-12-07 for doctor Amal Doctor (\(F.d1)): Conference
             2 booked appointment(s) and 1 scheduled rep visit(s) on 2026-12-07 need a new slot: \
-            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07`
+            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07 --doctor \(F.d1)`
 
             """)
         let days = try fixture.load().dataset.clinicDays
@@ -133,7 +133,7 @@ import Testing
             """)
         let again = try run(fixture, ["close", "--doctor", F.d1, "--date", "2026-12-14", "--reason", "x"], as: "admin@clinic.test")
         #expect(again.status == 1)
-        #expect(again.stdout == "doctor \(F.d1) is already closed on 2026-12-14; nothing was changed\n")
+        #expect(again.stdout == "doctor Amal Doctor (\(F.d1)) is already closed on 2026-12-14; nothing was changed\n")
         #expect(try fixture.load().dataset.clinicDays.count == 3)
     }
 
@@ -190,8 +190,19 @@ import Testing
         #expect(byAdmin.status == 0, "\(byAdmin)")
         #expect(PasswordHasher.verify("reset-pw", against: try fixture.load().dataset.users[4].password))
 
-        let listed = try CLIRunner.run(list, password: nil)
-        #expect(listed.status == 0)
+        // Listing the accounts takes an admin's sign-in: none, a patient's and a wrong password are refused.
+        let unsigned = try CLIRunner.run(list, password: nil)
+        #expect(unsigned.status == 2 && unsigned.stderr.hasPrefix("error: Missing expected argument '--as <user>'\n"))
+        let byPatient = try CLIRunner.run(list + ["--as", "pat.two@clinic.test"], password: "reset-pw")
+        #expect(byPatient.status == 3 && byPatient.stdout.isEmpty)
+        #expect(byPatient.stderr == "error: pat.two@clinic.test (patient) may not list the users\n")
+        let wrong = try CLIRunner.run(list + ["--as", "admin@clinic.test"], password: "nope", newSession: true)
+        #expect(wrong.status == 3 && wrong.stderr == "error: wrong email or password for admin@clinic.test\n" && wrong.stdout.isEmpty)
+        let listed = try CLIRunner.run(list + ["--as", "Ada"], password: "admin-pw")
+        #expect(listed.status == 0, "\(listed)")
+        let audit = try fixture.auditLines().suffix(3)
+        #expect(audit.map { $0["action"] as? String } == ["users list", "users list", "users list"])
+        #expect(audit.map { $0["outcome"] as? String } == ["forbidden", "login_failed", "confirmed"])
         #expect(!listed.stdout.contains("$"), "users list printed a hash")
         #expect(listed.stdout == """
             _id  name         email                role         password

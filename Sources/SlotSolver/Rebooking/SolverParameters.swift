@@ -31,7 +31,7 @@ struct SolverParameters: Sendable {
 
     /// The share of the time left that a part too large for the masters gets for its
     /// time-indexed MIP with reduced-cost fixing (the LP alone takes seconds on 2,500 items).
-    var timeIndexedMIPShare = 0.8
+    var timeIndexedMIPShare = 0.5
     /// The share of the time left that a part the masters could take gets for its time-indexed
     /// MIP first (0: straight to the masters). Measured: with GLPK's cuts this MIP proves every
     /// 30-doctor clinic of the matrix optimal in under 2 s, where the masters proved 12 of 20 in 10 s.

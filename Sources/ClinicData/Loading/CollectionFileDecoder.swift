@@ -111,7 +111,7 @@ struct CollectionFileDecoder<Record: CollectionRecord> {
                     state.add(i, record)
                     continue
                 }
-                state.noteCareful(i, reader.firstFailure.map { "field \($0.field) has \($0.kind.rawValue)" } ?? "")
+                state.noteCareful(i, reader.firstFailure.map { "field \($0.field): \($0.kind.rawValue)" } ?? "")
             case .notAnObject:
                 state.noteCareful(i, CarefulReason.notAnObject)
             case .tooLarge:

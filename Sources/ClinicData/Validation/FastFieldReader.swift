@@ -27,9 +27,9 @@ struct FastFieldReader: FieldReader {
 
     enum FailureKind: String {
         /// The field is missing, or in a form this reader does not take (the careful path says).
-        case unread = "missing or not in the usual form"
-        case error = "an error"
-        case warning = "a warning"
+        case unread = "missing, or not in a form the fast reader takes"
+        case error = "has an error to report"
+        case warning = "has a warning to report"
     }
 
     init(_ object: FastObject) { self.object = object }

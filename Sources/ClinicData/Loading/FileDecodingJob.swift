@@ -4,19 +4,30 @@ import SlotSolver
 /// `prepare` reads the file and finds its documents; `decodeChunk` reads one chunk of them (a
 /// large file gives several chunks, so that both cores share it); `finish` joins the chunks in
 /// file order, or reads the whole file the general way when it needs to.
-protocol FileDecodingJob: AnyObject, Sendable {
+///
+/// The record type is erased by closures made where it is known (`init`), so that each step runs
+/// in code specialized for its type; a protocol over the generic class would run it unspecialized.
+final class FileDecodingJob: @unchecked Sendable {
     /// The file's size, to order the work (largest first).
-    var size: Int { get }
+    let size: Int
     /// Reads the file and splits it; afterwards `chunkCount` is known.
-    func prepare()
-    var chunkCount: Int { get }
+    let prepare: () -> Void
+    let chunkCount: () -> Int
     /// Decodes chunk `k`; each chunk is decoded once, by one thread.
-    func decodeChunk(_ k: Int)
-    func finish() -> FolderDecoder.Outcome
+    let decodeChunk: (Int) -> Void
+    let finish: () -> FolderDecoder.Outcome
+
+    init<Record>(_ job: TypedFileDecodingJob<Record>) {
+        size = job.size
+        prepare = { job.prepare() }
+        chunkCount = { job.chunkCount }
+        decodeChunk = { job.decodeChunk($0) }
+        finish = { job.finish() }
+    }
 }
 
 /// A `FileDecodingJob` for one collection's record type.
-final class TypedFileDecodingJob<Record: CollectionRecord>: FileDecodingJob, @unchecked Sendable {
+final class TypedFileDecodingJob<Record: CollectionRecord>: @unchecked Sendable {
     private let pending: PendingFile
     private let fastPath: Bool
     private let plan: ChunkPlan

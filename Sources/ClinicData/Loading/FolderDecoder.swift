@@ -138,7 +138,7 @@ struct FolderDecoder {
                 chunks: chunkSize.map { .documents($0) } ?? .whole)
         }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0].prepare() }
-        let work = jobs.flatMap { job in (0..<job.chunkCount).map { (job, $0) } }
+        let work = jobs.flatMap { job in (0..<job.chunkCount()).map { (job, $0) } }
         let done = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             work[i].0.decodeChunk(work[i].1)
@@ -155,12 +155,16 @@ struct FolderDecoder {
     }
 
     private static func job(for pending: PendingFile, size: Int, timeZone: ClinicTimeZone,
-                            fastPath: Bool, chunks: ChunkPlan) -> any FileDecodingJob {
-        func job<Record: CollectionRecord>(_: Record.Type) -> any FileDecodingJob {
-            TypedFileDecodingJob<Record>(pending, size: size, fastPath: fastPath, chunks: chunks,
-                                         context: DecodingContext(timeZone: timeZone))
+                            fastPath: Bool, chunks: ChunkPlan) -> FileDecodingJob {
+        struct Make: CollectionRecordVisitor {
+            let pending: PendingFile, size: Int, fastPath: Bool, chunks: ChunkPlan, context: DecodingContext
+            func visit<Record: CollectionRecord>(_: Record.Type) -> FileDecodingJob {
+                FileDecodingJob(TypedFileDecodingJob<Record>(pending, size: size, fastPath: fastPath, chunks: chunks,
+                                                             context: context))
+            }
         }
-        return job(pending.collection.recordType)
+        return pending.collection.with(Make(pending: pending, size: size, fastPath: fastPath, chunks: chunks,
+                                            context: DecodingContext(timeZone: timeZone)))
     }
 
     static func readAndDecode(_ pending: PendingFile, timeZone: ClinicTimeZone, fastPath: Bool) -> Outcome {
@@ -172,11 +176,13 @@ struct FolderDecoder {
             return Outcome(unreadable: pending, DataProblem(severity: .error, file: pending.fileName,
                                                             message: "cannot be read (\(error.reason))"))
         }
-        func decode<Record: CollectionRecord>(_: Record.Type) -> Outcome {
-            Outcome(file, CollectionFileDecoder<Record>(file: file, context: DecodingContext(timeZone: timeZone))
-                .decode(fastPath: fastPath))
+        struct Decode: CollectionRecordVisitor {
+            let file: CollectionFileBytes, context: DecodingContext, fastPath: Bool
+            func visit<Record: CollectionRecord>(_: Record.Type) -> Outcome {
+                Outcome(file, CollectionFileDecoder<Record>(file: file, context: context).decode(fastPath: fastPath))
+            }
         }
-        return decode(file.collection.recordType)
+        return file.collection.with(Decode(file: file, context: DecodingContext(timeZone: timeZone), fastPath: fastPath))
     }
 
     // MARK: - Files

@@ -64,7 +64,7 @@ struct DataOptions: ParsableArguments {
             folder = try DataFolder.load(from: folderURL, timeZone: timeZone,
                                          progress: progress.enabled ? LoadProgress { progress.report($0, $1) } : nil)
             progress.finish()
-            RunStats.recordLoad(seconds: RunStats.now() - started)
+            RunStats.recordLoad(seconds: RunStats.now() - started, reading: folder.reading)
         } catch {
             throw badInput("\(data): \(error)")
         }

@@ -53,6 +53,9 @@ int csj_parse(csj_parser *parser, const char *bytes, size_t length, csj_element 
 }
 
 // Objects are small (a document has about ten fields), so pairwise comparison beats hashing.
+// Each object's keys are read once into a small array (walking the tape again for every pair
+// cost more than the comparisons); one-member objects (Extended JSON wrappers) and scalars cannot
+// repeat a key and are passed over at once.
 static bool has_duplicate_keys(dom::element value) {
     if (value.type() == dom::element_type::ARRAY) {
         for (dom::element element : value.get_array().value_unsafe()) {
@@ -62,6 +65,22 @@ static bool has_duplicate_keys(dom::element value) {
     }
     if (value.type() != dom::element_type::OBJECT) { return false; }
     dom::object object = value.get_object().value_unsafe();
+    constexpr size_t capacity = 64;
+    std::string_view keys[capacity];
+    size_t count = 0;
+    for (dom::key_value_pair member : object) {
+        if (count == capacity) { break; }
+        for (size_t j = 0; j < count; j++) {
+            if (keys[j].size() == member.key.size() && keys[j] == member.key) { return true; }
+        }
+        keys[count++] = member.key;
+        dom::element_type type = member.value.type();
+        if ((type == dom::element_type::OBJECT || type == dom::element_type::ARRAY) && has_duplicate_keys(member.value)) {
+            return true;
+        }
+    }
+    if (count < capacity) { return false; }
+    // More members than the array holds: pairwise over the tape.
     size_t i = 0;
     for (dom::key_value_pair member : object) {
         size_t j = 0;

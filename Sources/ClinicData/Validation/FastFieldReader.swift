@@ -15,15 +15,17 @@ import Darwin
 /// again by `DocumentReader`, which words what is wrong. It remembers the first field it could
 /// not take, so that `--stats` can say why documents took the careful path.
 ///
-/// One reader serves a whole run of documents (`begin` starts each), so that the ids of
-/// references repeated from one document to the next (the same doctor) are made once.
+/// One reader serves a whole run of documents (`begin` starts each), so that the id of a
+/// document referred to again and again (the same doctor, a returning patient) is made once and
+/// shared, rather than allocated for every reference.
 struct FastFieldReader: FieldReader {
     private(set) var object: FastObject
     private(set) var hasErrors = false
     /// The first field that was not clean, and how.
     private(set) var firstFailure: (field: StaticString, kind: FailureKind)?
-    private var recent = RecentReferences()
-    private var referenceSlot = 0
+    /// The ids of the ObjectId references read so far, by their text.
+    /// nil for the reader of an embedded object, which has no references.
+    private let references: ReferenceCache?
 
     enum FailureKind: String {
         /// The field is missing, or in a form this reader does not take (the careful path says).
@@ -32,14 +34,17 @@ struct FastFieldReader: FieldReader {
         case warning = "has a warning to report"
     }
 
-    init(_ object: FastObject) { self.object = object }
+    /// `documents`: about how many documents it will read, to size its cache.
+    init(_ object: FastObject, documents: Int = 0) {
+        self.object = object
+        references = documents > 0 ? ReferenceCache(capacity: documents) : nil
+    }
 
     /// Starts reading the next document.
     @inline(__always) mutating func begin(_ object: FastObject) {
         self.object = object
         hasErrors = false
         firstFailure = nil
-        referenceSlot = 0
     }
 
     @inline(__always) private mutating func fail(_ key: StaticString, _ kind: FailureKind = .unread) {
@@ -63,27 +68,20 @@ struct FastFieldReader: FieldReader {
 
     mutating func id() -> DocumentID? { check("_id", object.member("_id").flatMap(FastExtendedJSON.documentID)) }
 
-    /// As `id`, reusing the id of the previous document's same reference when the text is the same.
+    /// As `id`, reusing the id made for an earlier reference with the same text (`references`).
     mutating func reference(_ key: StaticString) -> DocumentID? {
-        let slot = referenceSlot
-        referenceSlot += 1
         guard let value = object.member(key) else { fail(key); return nil }
-        guard slot < 2, value.type == CSJ_OBJECT, value.size == 1, value.inner_type == CSJ_STRING,
-              value.inner_string_length == 24, let pointer = value.inner_string else {
+        guard value.type == CSJ_OBJECT, value.size == 1, value.inner_type == CSJ_STRING,
+              value.inner_string_length == 24, let pointer = value.inner_string,
+              value.inner_key_length == 4, memcmp(value.inner_key, "$oid", 4) == 0 else {
             return check(key, FastExtendedJSON.documentID(value))
         }
         let raw = UnsafeRawPointer(pointer)
         let text = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
                     raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-        let entry = slot == 0 ? recent.first : recent.second
-        if let id = entry.id, text == entry.text, value.inner_key_length == 4, memcmp(value.inner_key, "$oid", 4) == 0 {
-            return id
-        }
+        if let id = references?.id(for: text) { return id }
         guard let id = FastExtendedJSON.documentID(value) else { fail(key); return nil }
-        if case .objectId = id {
-            let made = RecentReferences.Entry(text: text, id: id)
-            if slot == 0 { recent.first = made } else { recent.second = made }
-        }
+        if case .objectId = id { references?.store(id, for: text) }
         return id
     }
 
@@ -217,15 +215,48 @@ struct FastFieldReader: FieldReader {
     }
 }
 
-/// The ObjectId last read for each of the first two reference fields of a collection, with its
-/// text. Consecutive documents often name the same doctor (exports keep insertion order, and
-/// clinics book by doctor), so its id is reused rather than made again.
-struct RecentReferences {
-    struct Entry {
+/// A direct-mapped cache from an ObjectId's 24 hex characters (as three words) to the id made
+/// for them: a reference whose text was seen shares that id's string. A collision just replaces
+/// the entry, so the cache is as good as its hit rate, never wrong: an entry is used only when
+/// all 24 characters match.
+final class ReferenceCache {
+    private struct Entry {
         var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var id: DocumentID?
     }
 
-    var first = Entry()
-    var second = Entry()
+    /// At most 2^16 entries (about 3 MB): room for the patients of a large clinic.
+    private let size: Int
+    private let entries: UnsafeMutableBufferPointer<Entry>
+
+    /// Room for about `capacity` ids.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity, size < 1 << 16 { size *= 2 }
+        self.size = size
+        entries = .allocate(capacity: size)
+        entries.initialize(repeating: Entry())
+    }
+
+    deinit {
+        entries.deinitialize()
+        entries.deallocate()
+    }
+
+    @inline(__always) private func slot(_ text: (UInt64, UInt64, UInt64)) -> Int {
+        // ObjectIds differ mostly in their last characters (a counter), and also in the first
+        // (a timestamp): mix all three words.
+        let mixed = (text.0 &* 0x9E37_79B9_7F4A_7C15) ^ (text.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (text.2 &* 0x1656_67B1_9E37_79F9)
+        return Int(truncatingIfNeeded: mixed >> 48) & (size - 1)
+    }
+
+    @inline(__always) func id(for text: (UInt64, UInt64, UInt64)) -> DocumentID? {
+        let entry = entries[slot(text)]
+        guard let id = entry.id, entry.text == text else { return nil }
+        return id
+    }
+
+    @inline(__always) func store(_ id: DocumentID, for text: (UInt64, UInt64, UInt64)) {
+        entries[slot(text)] = Entry(text: text, id: id)
+    }
 }

@@ -225,14 +225,15 @@ final class ReferenceCache {
         var id: DocumentID?
     }
 
-    /// At most 2^16 entries (about 3 MB): room for the patients of a large clinic.
+    /// At most 2^14 entries (about 800 kB, mostly in the core's cache: a larger table was measured
+    /// slower, each probe waiting for memory).
     private let size: Int
     private let entries: UnsafeMutableBufferPointer<Entry>
 
     /// Room for about `capacity` ids.
     init(capacity: Int) {
         var size = 16
-        while size < capacity, size < 1 << 16 { size *= 2 }
+        while size < capacity, size < 1 << 14 { size *= 2 }
         self.size = size
         entries = .allocate(capacity: size)
         entries.initialize(repeating: Entry())
@@ -247,7 +248,7 @@ final class ReferenceCache {
         // ObjectIds differ mostly in their last characters (a counter), and also in the first
         // (a timestamp): mix all three words.
         let mixed = (text.0 &* 0x9E37_79B9_7F4A_7C15) ^ (text.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (text.2 &* 0x1656_67B1_9E37_79F9)
-        return Int(truncatingIfNeeded: mixed >> 48) & (size - 1)
+        return Int(truncatingIfNeeded: mixed >> 50) & (size - 1)
     }
 
     @inline(__always) func id(for text: (UInt64, UInt64, UInt64)) -> DocumentID? {

@@ -14,6 +14,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 
+from export_reader import documents
+
 started = time.perf_counter()
 folder, first, days = sys.argv[1], datetime.date.fromisoformat(sys.argv[2]), int(sys.argv[3])
 last = first + datetime.timedelta(days=days - 1)
@@ -22,24 +24,13 @@ EPOCH = datetime.datetime(1970, 1, 1)
 
 
 def read(name):
-    """Every document of a collection file, whatever its layout."""
+    """Every document of a collection file, whatever its layout (`Schedules.json` accepted too)."""
     try:
-        text = open(f"{folder}/{name}", encoding="utf-8").read()
+        return documents(f"{folder}/{name}")
     except FileNotFoundError:
         if name == "schedules.json":
-            return read("Schedules.json")
+            return documents(f"{folder}/Schedules.json")
         raise
-    start = text.lstrip()
-    if start.startswith("["):
-        return json.loads(text)
-    decoder, out, i = json.JSONDecoder(), [], 0
-    while True:
-        while i < len(text) and text[i] in " \t\r\n":
-            i += 1
-        if i >= len(text):
-            return out
-        value, i = decoder.raw_decode(text, i)
-        out.append(value)
 
 
 def ident(v):

@@ -10,25 +10,11 @@ import statistics
 import sys
 import time
 
+from export_reader import documents
+
 
 def decode(path):
-    with open(path, "rb") as f:
-        text = f.read().decode("utf-8")
-    start = text.lstrip()[:1]
-    if start == "[":
-        return len(json.loads(text))
-    lines = [line for line in text.split("\n") if line.strip()]
-    try:
-        return len([json.loads(line) for line in lines])
-    except json.JSONDecodeError:
-        decoder, count, i = json.JSONDecoder(), 0, 0
-        while True:
-            while i < len(text) and text[i] in " \t\r\n":
-                i += 1
-            if i >= len(text):
-                return count
-            _, i = decoder.raw_decode(text, i)
-            count += 1
+    return len(documents(path))
 
 
 def main():

@@ -123,7 +123,7 @@ class Cell:
                 "--seed", str(self.seed), "--from", FROM, "--weeks", str(weeks), "--shape", self.shape, "-o", folder]
 
     def rebook_arguments(self, folder):
-        return ["rebook", "--data", folder, "--from", FROM, "--days", str(self.days), "--grid", str(self.grid),
+        return ["rebook", "--data", folder, "--from", FROM, "--not-before", FROM, "--days", str(self.days), "--grid", str(self.grid),
                 "--format", "json"]
 
 

@@ -15,6 +15,10 @@ packages=(
   whois            # tests/auth: mkpasswd, which makes and checks yescrypt hashes
 )
 
+# Node.js runs the mongosh scripts clinic-plan writes against a mock database in the tests
+# (tests/mongosh); the machine usually has it already.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

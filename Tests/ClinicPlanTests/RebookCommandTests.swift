@@ -4,7 +4,7 @@ import Testing
 /// `clinic-plan rebook` end to end: what it prints, what --apply writes, and that an interrupted
 /// --apply never leaves a torn data folder.
 @Suite struct RebookCommandTests {
-    private let closeTuesday = ["--from", "2026-11-29", "--days", "14", "--close", "2026-12-01:Staff training"]
+    private let closeTuesday = ["--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--close", "2026-12-01:Staff training"]
 
     @Test func withoutApplyNothingChanges() throws {
         let folder = try copyOfSample()
@@ -97,12 +97,14 @@ import Testing
         let run = try Tool.run(["rebook", "--data", Tool.sample, "--output", target.path] + closeTuesday)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try Tool.run(["validate", "--data", target.path]).status == 0)
-        let script = try Tool.run(["rebook", "--data", Tool.sample, "--format", "mongosh"] + closeTuesday)
+        let script = try Tool.run(["rebook", "--data", Tool.sample, "--format", "mongosh", "--database", "clinic"] + closeTuesday)
         let lines = script.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("db.rep_visits.updateOne(") }.count == 11)
-        #expect(lines.filter { $0.hasPrefix("db.clinic_days.insertOne(") }.count == 3)
-        #expect(lines.contains(#"db.appointments.updateOne({_id: ObjectId("65f00006000000000000001c")}, {$set: {time: "10:00", date: ISODate("2026-12-06T00:00:00Z")}});"#)
-                || lines.contains { $0.hasPrefix(#"db.appointments.updateOne({_id: ObjectId("65f00006000000000000001c")}, {$set: {day: "Sunday""#) })
+        #expect(lines.contains(#"db = db.getSiblingDB("clinic");"#))
+        #expect(lines.filter { $0.hasPrefix(#"  {collection: "rep_visits", what: "update rep_visits"#) }.count == 11)
+        #expect(lines.filter { $0.hasPrefix(#"  {collection: "clinic_days", what: "insert clinic_days"#) }.count == 3)
+        // The dated appointment of Thursday 2026-12-03 moves only if it is still as exported.
+        #expect(lines.contains { $0.hasPrefix(#"  {collection: "appointments", what: "update appointments 65f00006000000000000001c", filter: {_id: ObjectId("65f00006000000000000001c"), day: "Thursday", time: "11:00", status: "booked", date: ISODate("2026-12-03T00:00:00Z")}, update: {$set: {"#) })
+        #expect(lines.last == "if (clinicPlanFailed.length > 0) quit(1);")
     }
 
     @Test func exportedModelIsReadableByGlpsol() throws {
@@ -139,7 +141,7 @@ import Testing
             try FileManager.default.copyItem(at: generated, to: folder)
             let process = Process()
             process.executableURL = Tool.productsDirectory.appendingPathComponent("clinic-plan")
-            process.arguments = ["rebook", "--data", folder.path, "--from", "2026-12-06", "--days", "21",
+            process.arguments = ["rebook", "--data", folder.path, "--from", "2026-12-06", "--not-before", "2026-12-06", "--days", "21",
                                  "--solver", "greedy", "--apply", "--as", String(email)]
             process.environment = Self.withPassword("clinic-demo")
             process.standardOutput = FileHandle.nullDevice

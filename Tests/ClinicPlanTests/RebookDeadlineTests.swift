@@ -13,7 +13,7 @@ import Testing
         let made = try Tool.run(["generate", "--doctors", "200", "--reps", "150", "--patients", "3000",
                                  "--rescheduled", "1000", "--seed", "12", "--from", "2026-12-06", "-o", folder])
         try #require(made.status == 0, "\(made.stderr)")
-        let range = ["--data", folder, "--from", "2026-12-06", "--days", "14", "--format", "json"]
+        let range = ["--data", folder, "--from", "2026-12-06", "--not-before", "2026-12-06", "--days", "14", "--format", "json"]
         let greedy = try summary(Tool.run(["rebook", "--solver", "greedy"] + range))
         let started = ContinuousClock.now
         let run = try Tool.run(["rebook", "--time-limit", "1"] + range)

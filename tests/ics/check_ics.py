@@ -8,11 +8,15 @@ For three zones (Africa/Cairo, UTC, and America/New_York on the week its clocks 
 exports the sample's week, parses the file, and checks: RFC 5545 framing (CRLF, lines folded at
 75 octets), no parse errors in any component, one event per plan item with the right UID and the
 right instant (the plan's local times read in the zone with Python's zoneinfo, and again with the
-file's own VTIMEZONE), unique and stable UIDs, and per-doctor files that are subsets of the full one.
+file's own VTIMEZONE), unique and stable UIDs, per-doctor files that are subsets of the full one,
+and that a calendar re-importing the plan after a rebooking and a cancellation (by UID, SEQUENCE
+and STATUS:CANCELLED) holds every booking once, at its new time.
 Prints "ics: N passed, 0 failed" and exits 0, or prints what failed and exits 1.
 """
 import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,9 +45,9 @@ def run(*args):
     return result.stdout
 
 
-def export(week, zone, doctor=None, folder=None):
+def export(week, zone, doctor=None, folder=None, data=SAMPLE, weeks=1):
     extra = ["--doctor", doctor] if doctor else []
-    common = ["plan", "--data", SAMPLE, "--week", week, "--timezone", zone, *extra]
+    common = ["plan", "--data", data, "--week", week, "--weeks", str(weeks), "--timezone", zone, *extra]
     path = Path(folder) / f"plan-{zone.replace('/', '-')}-{doctor or 'all'}.ics"
     run(*common, "--format", "ics", "-o", str(path))
     plan = json.loads(run(*common, "--format", "json"))
@@ -90,6 +94,65 @@ def local(date, hhmm, zone):
     return start.replace(tzinfo=ZoneInfo(zone))
 
 
+def cancelled(event):
+    return str(event.get("STATUS", "")) == "CANCELLED"
+
+
+def reimport(store, calendar):
+    """What a calendar app does with a re-imported file: an event replaces the one with its UID
+    unless its SEQUENCE is lower; a cancelled event removes it."""
+    for event in calendar.walk("VEVENT"):
+        uid = str(event["UID"])
+        sequence = int(event.get("SEQUENCE", 0))
+        if uid in store and sequence < int(store[uid].get("SEQUENCE", 0)):
+            continue
+        if cancelled(event):
+            store.pop(uid, None)
+        else:
+            store[uid] = event
+    return store
+
+
+def check_reimport_after_rebooking(folder, weeks, closure, name):
+    """A calendar that imported the plan before a rebooking holds every booking once, at its new
+    time, after importing the plan made after it: moved events updated (also those moved out of
+    the plan's weeks), moved weekly occurrences and cancelled bookings removed."""
+    data = Path(folder) / name
+    shutil.copytree(SAMPLE, data)
+    label = f"re-import after rebooking ({name})"
+    before = parse(export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=weeks)[0], label + " (before)")
+    store = reimport({}, before)
+    env = dict(os.environ, CLINIC_PASSWORD="clinic-demo")
+    result = subprocess.run([BINARY, "rebook", "--data", str(data), "--from", "2026-11-29", "--not-before", "2026-11-29",
+                             "--days", "14", "--close", closure, "--apply",
+                             "--as", "admin@clinicplan.example"], capture_output=True, env=env)
+    check(result.returncode == 0, f"{label}: rebook --apply failed: {result.stderr.decode()}")
+    result = subprocess.run([BINARY, "cancel", "65f000060000000000000009", "--data", str(data),
+                             "--as", "admin@clinicplan.example"], capture_output=True, env=env)
+    check(result.returncode == 0, f"{label}: cancel failed: {result.stderr.decode()}")
+    raw, plan = export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=weeks)
+    after = parse(raw, label + " (after)")
+    store = reimport(store, after)
+    active = {str(e["UID"]): e for e in after.walk("VEVENT") if not cancelled(e)}
+    check(set(store) == set(active), f"{label}: the calendar holds {len(store)} events, the file {len(active)}; "
+          f"stale: {sorted(set(store) - set(active))[:5]}")
+    for uid, event in active.items():
+        held = store.get(uid)
+        check(held is not None and held.decoded("DTSTART") == event.decoded("DTSTART"),
+              f"{label}: {uid} is not at its new time in the calendar")
+    first = dt.date(2026, 11, 29)
+    last = first + dt.timedelta(days=7 * weeks - 1)
+    timed = [e for e in active.values() if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    inside = [e for e in timed if first <= e.decoded("DTSTART").date() <= last]
+    check(len(inside) == len(expected_items(plan)), f"{label}: one event per plan item")
+    outside = [e for e in timed if not first <= e.decoded("DTSTART").date() <= last]
+    check(all(int(e.get("SEQUENCE", 0)) > 0 for e in outside), f"{label}: only moved bookings lie outside the weeks")
+    moved = [e for e in after.walk("VEVENT") if int(e.get("SEQUENCE", 0)) > 0 and not cancelled(e)]
+    check(len(moved) > 0, f"{label}: moved bookings must carry a higher SEQUENCE")
+    check(any(cancelled(e) for e in after.walk("VEVENT")), f"{label}: the file must cancel what moved away")
+    return outside
+
+
 def events_by_uid(calendar, label):
     events = {}
     for event in calendar.walk("VEVENT"):
@@ -117,7 +180,7 @@ def check_export(week, zone, folder):
     own_zone = vtimezones[0].to_tz() if vtimezones else None
 
     items = expected_items(plan)
-    timed = [e for e in events.values() if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    timed = [e for e in events.values() if isinstance(e.decoded("DTSTART"), dt.datetime) and not cancelled(e)]
     check(len(timed) == len(items), f"{label}: {len(timed)} timed events for {len(items)} plan items")
     for item_id, kind, date, start, end in items:
         candidates = [f"{item_id}@clinic-plan", f"{item_id}-{date:%Y%m%d}@clinic-plan"]
@@ -164,10 +227,15 @@ def main():
         ahmed_raw, ahmed_plan = export("2026-11-29", "Africa/Cairo", doctor=AHMED, folder=folder)
         ahmed = events_by_uid(parse(ahmed_raw, "Dr. Ahmed Hassan"), "Dr. Ahmed Hassan")
         check(set(ahmed) <= set(cairo_events), "a doctor's UIDs must be a subset of the full calendar's")
-        check(len(ahmed) == 6 + 1, f"Dr. Ahmed Hassan: 6 appointments and 1 closure expected, got {len(ahmed)}")
+        active = [e for e in ahmed.values() if not cancelled(e)]
+        check(len(active) == 6 + 1, f"Dr. Ahmed Hassan: 6 appointments and 1 closure expected, got {len(active)}")
         closure = ahmed.get("65f000050000000000000001@clinic-plan")
         check(closure is not None and closure.decoded("DTSTART") == dt.date(2026, 12, 3),
               "the conference closure must be an all-day event on 2026-12-03")
+        check_reimport_after_rebooking(folder, 2, "2026-12-01:Training", "two-weeks")
+        # Thursday's bookings move to the next week, out of a one-week file: it still carries them.
+        outside = check_reimport_after_rebooking(folder, 1, "2026-12-03:Power cut", "one-week")
+        check(len(outside) > 0, "a booking moved out of the week must be in the one-week file")
 
     for failure in failures:
         print("FAIL:", failure)

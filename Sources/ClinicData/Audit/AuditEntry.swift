@@ -27,15 +27,18 @@ public struct AuditEntry: Hashable, Sendable {
     public var outcome: Outcome
     /// One sentence: what was written, or why not.
     public var detail: String
+    /// What a confirmed entry changed, every record from → to (empty otherwise).
+    public var changes: ChangeSet
 
     public init(time: Instant = .now, user: String, action: String, ids: [(String, String)] = [],
-                outcome: Outcome, detail: String = "") {
+                outcome: Outcome, detail: String = "", changes: ChangeSet = ChangeSet()) {
         self.time = time
         self.user = user
         self.action = action
         self.ids = ids
         self.outcome = outcome
         self.detail = detail
+        self.changes = changes
     }
 
     /// The entry as one line of compact JSON (no newline).
@@ -48,6 +51,7 @@ public struct AuditEntry: Hashable, Sendable {
             JSONMember("ids", .object(idObject)),
             JSONMember("outcome", .string(outcome.rawValue)),
             JSONMember("detail", .string(detail)),
+            JSONMember("changes", changes.json),
         ])).description
     }
 

@@ -1,87 +1,155 @@
-/// Renders a change set as mongosh statements (`updateOne` with `$set` of just the changed
-/// fields, `insertOne` of whole documents in the seed's field order), so a change computed on an
-/// export can be carried to the live database.
+/// Renders a change set as a mongosh script that is safe to run on the live database:
+/// - `--database NAME` selects the database (`db.getSiblingDB`), else the one mongosh opened;
+/// - every update is filtered on the `_id` and the values it expects (`DocumentEdit.expected`,
+///   and for arrays the elements it adds absent and those it removes present), so a document
+///   changed since the export is left alone and reported, not overwritten;
+/// - arrays change by `$addToSet` / `$pull`, keeping elements added live since;
+/// - every `matchedCount` and `insertedId` is checked, a summary is printed, and the script
+///   exits with `quit(1)` when anything did not apply;
+/// - on a replica set or a sharded cluster (Atlas always is one) the whole change runs in one
+///   transaction (`session.withTransaction`): all of it applies or none. A standalone server
+///   has no transactions: each change applies on its own and what did not is listed.
+/// Running the script twice applies nothing the second time (the filters no longer match and
+/// the derived `_id`s of inserts are taken) and says so.
 public enum MongoshScript {
-    /// - Parameter original: the data the changes were computed against; updates `$set` only the
-    ///   fields that differ from it.
-    public static func render(_ changeSet: ChangeSet, original: ClinicDataset) -> String {
-        let appointments = Dictionary(original.appointments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let visits = Dictionary(original.repVisits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines: [String] = []
-        for change in changeSet.changes {
-            switch change {
-            case .updateAppointment(let new):
-                let old = appointments[new.id]
-                lines.append(update("appointments", new.id, [
-                    field("day", old?.day, new.day, Literal.string(new.day.name)),
-                    field("time", old?.time, new.time, Literal.string(new.time.description)),
-                    field("status", old?.status, new.status, Literal.string(new.status.rawValue)),
-                    field("date", old?.date, new.date, new.date.map(Literal.date) ?? "null"),
-                    field("skip_dates", old?.skipDates, new.skipDates, Literal.dates(new.skipDates)),
-                ]))
-            case .updateRepVisit(let new):
-                let old = visits[new.id]
-                lines.append(update("rep_visits", new.id, [
-                    field("date", old?.date, new.date, Literal.date(new.date)),
-                    field("status", old?.status, new.status, Literal.string(new.status.rawValue)),
-                ]))
-            case .insertAppointment(let a):
-                var members = [("_id", Literal.id(a.id)), ("doctor_id", Literal.id(a.doctorId)),
-                               ("patient_id", Literal.id(a.patientId)), ("day", Literal.string(a.day.name)),
-                               ("time", Literal.string(a.time.description)), ("status", Literal.string(a.status.rawValue))]
-                if let date = a.date { members.append(("date", Literal.date(date))) }
-                if !a.skipDates.isEmpty { members.append(("skip_dates", Literal.dates(a.skipDates))) }
-                lines.append(insert("appointments", members))
-            case .insertRepVisit(let v):
-                var members = [("_id", Literal.id(v.id)), ("doctor_id", Literal.id(v.doctorId)),
-                               ("rep_id", Literal.id(v.repId)), ("date", Literal.date(v.date)),
-                               ("status", Literal.string(v.status.rawValue))]
-                if let summary = v.visitSummary, let minutes = summary.durationMin {
-                    members.append(("visit_summary", "{duration_min: \(minutes)}"))
-                }
-                lines.append(insert("rep_visits", members))
-            case .insertClinicDay(let d):
-                lines.append(insert("clinic_days", [
-                    ("_id", Literal.id(d.id)), ("doctor_id", Literal.id(d.doctorId)), ("date", Literal.date(d.date)),
-                    ("is_open", d.isOpen ? "true" : "false"), ("reason", Literal.string(d.reason)),
-                ]))
-            }
+    /// - Parameters:
+    ///   - action: the command, for the header (`rebook`, `close`, …).
+    ///   - database: the database to use; nil: the one mongosh was started on.
+    public static func render(_ changeSet: ChangeSet, action: String, database: String?) -> String {
+        var out = "// clinic-plan \(action): \(changeSet.count) change(s) computed on the exported data.\n"
+        out += "// Run with: mongosh \"$MONGODB_URI\" --file THIS_FILE. Each update applies only to a document that is\n"
+        out += "// still as it was exported; on a replica set everything applies in one transaction or nothing does.\n"
+        if let database {
+            out += "db = db.getSiblingDB(\(Literal.string(database)));\n"
+        } else {
+            out += "// No --database was given: this runs on the database mongosh was started on.\n"
         }
-        return lines.filter { !$0.isEmpty }.map { $0 + "\n" }.joined()
+        out += "const clinicPlanChanges = [\n"
+        for change in changeSet.changes {
+            out += "  " + entry(DocumentEdit(change), describing: change) + ",\n"
+        }
+        out += "];\n"
+        out += runner
+        return out
     }
 
-    /// `name: value` when the field changed (or the original is unknown), else nil.
-    private static func field<T: Equatable>(_ name: String, _ old: T?, _ new: T, _ literal: String) -> (String, String)? {
-        old == new ? nil : (name, literal)
+    /// One change as `{collection, what, document}` or `{collection, what, filter, update}`.
+    private static func entry(_ edit: DocumentEdit, describing change: DataChange) -> String {
+        let what = Literal.string("\(change.isInsert ? "insert" : "update") \(edit.collection.rawValue) \(change.id)")
+        let collection = Literal.string(edit.collection.rawValue)
+        if let document = edit.inserted {
+            return "{collection: \(collection), what: \(what), document: \(Literal.value(document))}"
+        }
+        var filter = [("_id", Literal.value(edit.id))] + edit.expected.map { ($0.key, $0.value.map(Literal.value) ?? "null") }
+        filter += edit.notYetHeld.map { ($0.key, "{$nin: \(Literal.array($0.values))}") }
+        filter += edit.stillHeld.map { ($0.key, "{$all: \(Literal.array($0.values))}") }
+        var update: [(String, String)] = []
+        if !edit.set.isEmpty { update.append(("$set", Literal.object(edit.set.map { ($0.key, Literal.value($0.value)) }))) }
+        if !edit.unset.isEmpty { update.append(("$unset", Literal.object(edit.unset.map { ($0, "\"\"") }))) }
+        if !edit.added.isEmpty {
+            update.append(("$addToSet", Literal.object(edit.added.map { ($0.key, "{$each: \(Literal.array($0.values))}") })))
+        }
+        if !edit.pulled.isEmpty {
+            update.append(("$pull", Literal.object(edit.pulled.map { ($0.key, "{$in: \(Literal.array($0.values))}") })))
+        }
+        return "{collection: \(collection), what: \(what), filter: \(Literal.object(filter)), update: \(Literal.object(update))}"
     }
 
-    private static func update(_ collection: String, _ id: DocumentID, _ fields: [(String, String)?]) -> String {
-        let set = fields.compactMap { $0 }
-        guard !set.isEmpty else { return "" }
-        let body = set.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
-        return "db.\(collection).updateOne({_id: \(Literal.id(id))}, {$set: {\(body)}});"
+    /// Applies `clinicPlanChanges`, checks every result, prints a summary, exits 1 on any failure.
+    private static let runner = """
+    function clinicPlanApply(database, stopAtFirstFailure) {
+      const failed = [];
+      for (const change of clinicPlanChanges) {
+        const collection = database.getCollection(change.collection);
+        try {
+          if (change.document !== undefined) {
+            const result = collection.insertOne(change.document);
+            if (!result || result.insertedId === undefined) failed.push(change.what + ": not inserted");
+          } else {
+            const result = collection.updateOne(change.filter, change.update);
+            if (!result || result.matchedCount !== 1) {
+              failed.push(change.what + ": the document changed since the export, or is gone; left as it is");
+            }
+          }
+        } catch (error) {
+          failed.push(change.what + ": " + error.message);
+        }
+        if (stopAtFirstFailure && failed.length > 0) break;
+      }
+      return failed;
     }
+    let clinicPlanFailed = [];
+    let clinicPlanApplied = 0;
+    // hello() since MongoDB 4.4.2; isMaster() before.
+    const clinicPlanHello = typeof db.hello === "function" ? db.hello() : db.isMaster();
+    if (clinicPlanHello.setName !== undefined || clinicPlanHello.msg === "isdbgrid") {
+      const session = db.getMongo().startSession();
+      try {
+        session.withTransaction(() => {
+          clinicPlanFailed = clinicPlanApply(session.getDatabase(db.getName()), true);
+          if (clinicPlanFailed.length > 0) throw new Error("clinic-plan: rolled back");
+        });
+        clinicPlanApplied = clinicPlanChanges.length;
+      } catch (error) {
+        if (clinicPlanFailed.length === 0) clinicPlanFailed = ["the transaction failed: " + error.message];
+        clinicPlanFailed.push("the transaction was rolled back: nothing was changed");
+      } finally {
+        session.endSession();
+      }
+      print("clinic-plan: " + clinicPlanApplied + " of " + clinicPlanChanges.length + " change(s) applied in one transaction");
+    } else {
+      clinicPlanFailed = clinicPlanApply(db, false);
+      clinicPlanApplied = clinicPlanChanges.length - clinicPlanFailed.length;
+      print("clinic-plan: " + clinicPlanApplied + " of " + clinicPlanChanges.length
+        + " change(s) applied (a standalone server has no transactions: each change applied on its own)");
+    }
+    for (const problem of clinicPlanFailed) print("clinic-plan: not applied: " + problem);
+    if (clinicPlanFailed.length > 0) quit(1);
 
-    private static func insert(_ collection: String, _ members: [(String, String)]) -> String {
-        "db.\(collection).insertOne({" + members.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "});"
-    }
+    """
 }
 
-/// mongosh literals for the values clinic-plan writes.
+/// mongosh literals for the relaxed Extended JSON clinic-plan writes.
 enum Literal {
-    static func string(_ text: String) -> String {
-        JSONWriter.text(.string(text))
-    }
+    static func string(_ text: String) -> String { JSONWriter.text(.string(text)) }
 
-    static func id(_ id: DocumentID) -> String {
-        switch id {
-        case .objectId(let hex): "ObjectId(\"\(hex)\")"
-        case .int(let value): String(value)
-        case .string(let text): string(text)
+    /// `{"$oid": h}` → `ObjectId("h")`, `{"$date": s}` → `ISODate("s")`, the number wrappers
+    /// → their constructors; other values as JSON (keys quoted, strings escaped).
+    static func value(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let items):
+            return array(items)
+        case .object(let object):
+            if object.members.count == 1, let member = object.members.first {
+                switch (member.key, member.value) {
+                case ("$oid", .string(let hex)): return "ObjectId(\(string(hex)))"
+                case ("$date", .string(let text)): return "ISODate(\(string(text)))"
+                case ("$date", .object(let inner)):
+                    if case .string(let ms)? = inner["$numberLong"] { return "new Date(\(string(ms)) * 1)" }
+                case ("$numberLong", .string(let text)): return "NumberLong(\(string(text)))"
+                case ("$numberInt", .string(let text)): return "NumberInt(\(string(text)))"
+                case ("$numberDouble", .string(let text)): return "Number(\(string(text)))"
+                default: break
+                }
+            }
+            return self.object(object.members.map { ($0.key, self.value($0.value)) })
+        default:
+            return JSONWriter.text(value)
         }
     }
 
-    static func date(_ instant: Instant) -> String { "ISODate(\"\(instant)\")" }
+    static func array(_ items: [JSONValue]) -> String { "[" + items.map(value).joined(separator: ", ") + "]" }
 
-    static func dates(_ instants: [Instant]) -> String { "[" + instants.map(date).joined(separator: ", ") + "]" }
+    static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { "\(key($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// Plain names bare (`_id`, `skip_dates`, `$set`), anything else quoted.
+    private static func key(_ name: String) -> String {
+        let plain = !name.isEmpty && name.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || (byte >= 0x30 && byte <= 0x39)
+                || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        } && !(name.utf8.first! >= 0x30 && name.utf8.first! <= 0x39)
+        return plain ? name : string(name)
+    }
 }

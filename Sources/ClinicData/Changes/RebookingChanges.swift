@@ -5,18 +5,19 @@ import SlotSolver
 /// - a moved occurrence of a weekly appointment becomes a `skip_dates` entry on it plus a new
 ///   dated appointment for the new slot;
 /// - a moved visit gets its new date and status `scheduled`;
-/// - new closures become `clinic_days` documents (one per doctor working that weekday, or the
-///   `--doctor`'s alone), unless the doctor is already closed that date.
-/// Items that could not be placed are left as they are.
+/// - new closures become `clinic_days` documents by the rule of `ClosureChanges`.
+/// Items that could not be placed are left as they are. New `_id`s are derived from the data
+/// (`ObjectIDDeriver`), so the preview, the mongosh script and `--apply` agree on them.
 public enum RebookingChanges {
     public static func make(_ result: RebookingResult, closures: [ExtraClosure], dataset: ClinicDataset,
-                            mapping: ModelMapping, timeZone: ClinicTimeZone, ids: inout ObjectIDMaker) -> ChangeSet {
+                            mapping: ModelMapping, timeZone: ClinicTimeZone) -> ChangeSet {
+        var ids = ObjectIDDeriver(dataset: dataset)
         var appointments: [Int: Appointment] = [:]   // records edited so far, by index
         var order: [Int] = []                          // first-edit order, so output is stable
         var inserted: [DataChange] = []
         var visits: [DataChange] = []
-        func midnight(_ date: LocalDate) -> Instant {
-            Instant(epochMilliseconds: timeZone.epochMilliseconds(date: date, minute: .midnight))
+        func instant(_ date: LocalDate, _ minute: MinuteOfDay = .midnight) -> Instant {
+            Instant(epochMilliseconds: timeZone.epochMilliseconds(date: date, minute: minute))
         }
         for move in result.moves {
             guard let toDate = move.toDate, let toStart = move.toStart else { continue }
@@ -26,41 +27,33 @@ public enum RebookingChanges {
                 if appointments[index] == nil { order.append(index) }
                 var appointment = appointments[index] ?? dataset.appointments[index]
                 if appointment.date != nil {
-                    appointment.date = midnight(toDate)
+                    appointment.date = instant(toDate)
                     appointment.time = toStart
                     appointment.day = toDate.weekday
                 } else {
-                    appointment.skipDates.append(midnight(move.fromDate))
-                    inserted.append(.insertAppointment(Appointment(
-                        id: ids.next(), doctorId: appointment.doctorId, patientId: appointment.patientId,
-                        day: toDate.weekday, time: toStart, status: .booked, date: midnight(toDate))))
+                    appointment.skipDates.append(instant(move.fromDate))
+                    let id = ids.id(for: ["appointments", appointment.id.description, move.fromDate.description,
+                                          toDate.description, toStart.description], at: instant(toDate, toStart))
+                    inserted.append(.appointment(.insert(Appointment(
+                        id: id, doctorId: appointment.doctorId, patientId: appointment.patientId,
+                        day: toDate.weekday, time: toStart, status: .booked, date: instant(toDate)))))
                 }
                 appointments[index] = appointment
             case .repVisit:
-                var visit = dataset.repVisits[index]
-                visit.date = Instant(epochMilliseconds: timeZone.epochMilliseconds(date: toDate, minute: toStart))
+                let before = dataset.repVisits[index]
+                var visit = before
+                visit.date = instant(toDate, toStart)
                 visit.status = .scheduled
-                visits.append(.updateRepVisit(visit))
+                visits.append(.repVisit(.update(before, to: visit)))
             }
         }
-        var changes = order.map { DataChange.updateAppointment(appointments[$0]!) } + inserted + visits
-        changes += closureDocuments(closures, mapping: mapping, dataset: dataset, ids: &ids, midnight: midnight)
-        return ChangeSet(changes)
-    }
-
-    private static func closureDocuments(_ closures: [ExtraClosure], mapping: ModelMapping, dataset: ClinicDataset,
-                                         ids: inout ObjectIDMaker, midnight: (LocalDate) -> Instant) -> [DataChange] {
-        let calendar = WorkCalendar(mapping.model)
-        var changes: [DataChange] = []
-        for closure in closures {
-            let doctors = closure.doctor.map { [$0] } ?? (0..<Int32(dataset.doctors.count)).filter {
-                calendar.schedule(doctor: $0, weekday: closure.date.weekday) != nil
-            }
-            for doctor in doctors where calendar.closure(doctor: doctor, date: closure.date) == nil {
-                changes.append(.insertClinicDay(ClinicDay(
-                    id: ids.next(), doctorId: dataset.doctors[Int(doctor)].id, date: midnight(closure.date),
-                    isOpen: false, reason: closure.reason)))
-            }
+        var changes = ChangeSet(order.map { .appointment(.update(dataset.appointments[$0], to: appointments[$0]!)) }
+                                + inserted + visits)
+        var closedDates = Set<LocalDate>()
+        for closure in closures where closedDates.insert(closure.date).inserted {
+            changes = changes + ClosureChanges.close(closure.date, reason: closure.reason, doctor: closure.doctor,
+                                                     dataset: dataset, mapping: mapping, timeZone: timeZone,
+                                                     ids: &ids).changes
         }
         return changes
     }

@@ -2,7 +2,9 @@ import SlotSolver
 
 /// A record that can be written as a document: its fields in the seed's order (extensions
 /// last), absent optional fields as nil so that an edit can tell "removed" from "unchanged".
-protocol StoredRecord: Hashable, Sendable {
+public protocol StoredRecord: Hashable, Sendable {
+    /// The collection such records live in.
+    static var collection: CollectionName { get }
     var id: DocumentID { get }
     func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)]
 }
@@ -21,14 +23,16 @@ private func encodeDate(_ instant: Instant, _ mode: ExtendedJSONMode) -> JSONVal
 }
 
 extension User: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .users }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("name", .string(name)), ("email", .string(email)),
          ("password", .string(password)), ("role", .string(role.rawValue))]
     }
 }
 
 extension Doctor: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .doctors }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("user_id", encodeID(userId, mode)),
          ("specialization", .string(specialization)), ("clinic_name", .string(clinicName)),
          ("consultation_fee", ExtendedJSON.encode(double: consultationFee, mode: mode))]
@@ -36,14 +40,16 @@ extension Doctor: StoredRecord {
 }
 
 extension Patient: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .patients }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("user_id", encodeID(userId, mode)), ("age", encodeInt(age, mode)),
          ("gender", .string(gender)), ("phone", .string(phone)), ("blood_type", .string(bloodType))]
     }
 }
 
 extension MedicalRep: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .medicalReps }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("user_id", encodeID(userId, mode)),
          ("company_name", .string(companyName)), ("company_phone", .string(companyPhone)),
          ("drug_specialty", .string(drugSpecialty)), ("phone", .string(phone))]
@@ -51,7 +57,8 @@ extension MedicalRep: StoredRecord {
 }
 
 extension Appointment: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .appointments }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("doctor_id", encodeID(doctorId, mode)),
          ("patient_id", encodeID(patientId, mode)), ("day", .string(day.name)),
          ("time", .string(time.description)), ("status", .string(status.rawValue)),
@@ -61,7 +68,8 @@ extension Appointment: StoredRecord {
 }
 
 extension RepVisit: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .repVisits }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         var summary: JSONValue?
         if let visitSummary {
             let members: [JSONMember?] = [
@@ -79,7 +87,8 @@ extension RepVisit: StoredRecord {
 }
 
 extension Schedule: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .schedules }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("doctor_id", encodeID(doctorId, mode)), ("day", .string(day.name)),
          ("patient_start_time", .string(patientStart.description)), ("patient_end_time", .string(patientEnd.description)),
          ("rep_start_time", .string(repStart.description)), ("rep_end_time", .string(repEnd.description)),
@@ -89,7 +98,8 @@ extension Schedule: StoredRecord {
 }
 
 extension ClinicDay: StoredRecord {
-    func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
+    public static var collection: CollectionName { .clinicDays }
+    public func fields(_ mode: ExtendedJSONMode) -> [(key: String, value: JSONValue?)] {
         [("_id", encodeID(id, mode)), ("doctor_id", encodeID(doctorId, mode)),
          ("date", encodeDate(date, mode)), ("is_open", .bool(isOpen)), ("reason", .string(reason))]
     }

@@ -10,28 +10,32 @@ public enum NearestFreeSlots {
     /// Rebooking's default grid.
     public static let defaultGrid: Int32 = 5
 
-    /// Up to `count` slots for `request`, searched over `days` dates from the requested one.
+    /// Up to `count` slots for `request`, searched over `days` dates from the requested one,
+    /// none starting before `notBefore` (the booking command passes now: no slot in the past).
     ///
     /// - Complexity: O(appointments × weeks in the horizon + visits + Σ window / grid).
     public static func search(for request: BookingRequest, model: ClinicModel, calendar: WorkCalendar,
-                              count: Int = 3, days: Int = 14, grid: Int32 = defaultGrid) -> [SlotSuggestion] {
+                              count: Int = 3, days: Int = 14, grid: Int32 = defaultGrid,
+                              notBefore: LocalMoment? = nil) -> [SlotSuggestion] {
         guard count > 0, days > 0 else { return [] }
         let range = DateRange(first: request.date, count: days)
         let occupancy = BookingOccupancy(for: request, model: model, calendar: calendar, range: range)
-        return search(for: request, calendar: calendar, occupancy: occupancy, count: count, grid: grid)
+        return search(for: request, calendar: calendar, occupancy: occupancy, count: count, grid: grid,
+                      notBefore: notBefore)
     }
 
     static func search(for request: BookingRequest, calendar: WorkCalendar, occupancy: BookingOccupancy,
-                       count: Int, grid: Int32) -> [SlotSuggestion] {
+                       count: Int, grid: Int32, notBefore: LocalMoment? = nil) -> [SlotSuggestion] {
         let grid = max(1, grid)
         var found: [SlotSuggestion] = []
-        for date in occupancy.range {
+        for date in occupancy.range where notBefore.map({ date >= $0.date }) ?? true {
             guard let rule = calendar.schedule(doctor: request.doctor, workingOn: date) else { continue }
             let limit = Int(request.kind == .appointment ? rule.maxPatients : rule.maxReps)
             guard occupancy.count(on: date) < limit else { continue }
             let window = request.kind == .appointment ? rule.patientWindow : rule.repWindow
+            let floor = notBefore.flatMap { $0.date == date ? $0.minute.minutes : nil } ?? 0
             let starts = freeStarts(in: window, length: request.length(under: rule), grid: grid,
-                                    busy: occupancy.busy(on: date))
+                                    busy: occupancy.busy(on: date)).filter { $0 >= floor }
             let wanted = request.start.minutes
             let nearest = starts.sorted { (abs($0 - wanted), $0) < (abs($1 - wanted), $1) }
             for start in nearest.prefix(count - found.count) {

@@ -56,6 +56,7 @@ public enum Rebooker {
                                  + "(a bug): " + problems.prefix(5).joined(separator: "; "))
         }
         result.seconds = clock.elapsedSeconds
+        result.leftBeforeNotBefore = instance.pastItemCount
         return result
     }
 

@@ -48,6 +48,11 @@ public enum RebookingChecker {
         var stays: [CheckedSlot] = []
         var needed: [Key: CheckedSlot] = [:]
         let selected = { (doctor: Int32) in options.doctor == nil || options.doctor == doctor }
+        // A closed slot that began before --not-before is history and stays, unless asked.
+        func begunBeforeFloor(_ date: LocalDate, _ start: Int32) -> Bool {
+            guard let floor = options.notBefore, !options.movesEarlierItems else { return false }
+            return date < floor.date || (date == floor.date && start < floor.minute.minutes)
+        }
         for (index, a) in model.appointments.enumerated() where a.status == .booked {
             var dates: [LocalDate] = []
             switch a.recurrence {
@@ -59,7 +64,7 @@ public enum RebookingChecker {
                 let start = a.time.minutes
                 let slot = CheckedSlot(kind: .appointment, record: Int32(index), doctor: a.doctor, person: a.patient,
                                 date: date, start: start, end: start + appointmentLength(a.doctor, date))
-                if selected(a.doctor) && cachedClosed(a.doctor, date) {
+                if selected(a.doctor) && cachedClosed(a.doctor, date) && !begunBeforeFloor(date, start) {
                     needed[Key(kind: .appointment, record: Int32(index), date: date)] = slot
                 } else {
                     stays.append(slot)
@@ -74,7 +79,11 @@ public enum RebookingChecker {
             case .rescheduled:
                 if selected(v.doctor) { needed[key] = slot }
             case .scheduled where range.contains(v.date):
-                if selected(v.doctor) && cachedClosed(v.doctor, v.date) { needed[key] = slot } else { stays.append(slot) }
+                if selected(v.doctor) && cachedClosed(v.doctor, v.date) && !begunBeforeFloor(v.date, v.start.minutes) {
+                    needed[key] = slot
+                } else {
+                    stays.append(slot)
+                }
             case .completed where range.contains(v.date):
                 stays.append(slot)
             default:
@@ -122,6 +131,9 @@ public enum RebookingChecker {
             if move.unplacedReason != nil { problems.append("\(name) is placed but has a reason") }
             if !range.contains(date) { problems.append("\(name) moves to \(date), outside the range") }
             if date <= move.fromDate { problems.append("\(name) moves to \(date), not after \(move.fromDate)") }
+            if let floor = options.notBefore, date < floor.date || (date == floor.date && start < floor.minute) {
+                problems.append("\(name) moves to \(date) \(start), before --not-before \(floor)")
+            }
             let delay = move.fromDate.days(to: date)
             if move.delayDays != delay { problems.append("\(name) has delay \(move.delayDays), not \(delay)") }
             objectives[move.kind]! += delay

@@ -9,6 +9,7 @@ extension RebookingInstance {
     init(neighbourhoodOf free: [Int], in base: RebookingInstance, around solution: RebookingSolution) {
         range = base.range
         grid = base.grid
+        notBefore = base.notBefore
         calendar = base.calendar
         occurrenceCount = base.occurrenceCount
         items = free.map { base.items[$0] }
@@ -19,7 +20,7 @@ extension RebookingInstance {
             // Every date the item could take, not only its candidates in `base`: the candidates
             // are recomputed below from these resource-dates, so each must be complete.
             let item = base.items[i]
-            let firstDay = max(0, base.range.first.days(to: item.originalDate) + 1)
+            let firstDay = base.firstDay(of: item)
             guard firstDay < base.range.count else { continue }
             for day in Int32(firstDay)..<Int32(base.range.count) {
                 keys.insert(ResourceDay(.doctor, item.doctor, day: day))
@@ -45,6 +46,7 @@ extension RebookingInstance {
         fixedBusy = busy
         fixedCount = counts
         (candidates, dayStarts, starts) = RebookingInstance.candidates(
-            of: items, range: range, grid: grid, calendar: calendar, fixedBusy: busy, fixedCount: counts)
+            of: items, range: range, notBefore: notBefore, grid: grid, calendar: calendar,
+            fixedBusy: busy, fixedCount: counts)
     }
 }

@@ -32,6 +32,8 @@ struct CandidateDay: Sendable {
 struct RebookingInstance: Sendable {
     let range: DateRange
     let grid: Int32
+    /// Nothing is placed before this moment (`RebookingOptions.notBefore`).
+    let notBefore: LocalMoment?
     /// The calendar with the extra closures applied.
     let calendar: WorkCalendar
     let items: [RebookItem]
@@ -46,6 +48,8 @@ struct RebookingInstance: Sendable {
     let fixedCount: [ResourceDay: Int32]
     /// How many occurrences in the range were examined (for "nothing lost" accounting).
     let occurrenceCount: Int
+    /// Closed occurrences left where they are because they began before `notBefore`.
+    var pastItemCount = 0
 
     // MARK: - Building
 
@@ -53,6 +57,7 @@ struct RebookingInstance: Sendable {
     init(model: ClinicModel, options: RebookingOptions) {
         range = options.range
         grid = max(1, options.grid)
+        notBefore = options.notBefore
         let calendar = RebookingInstance.calendar(model, extraClosures: options.extraClosures)
         self.calendar = calendar
         let occurrences = OccurrenceExpansion.occurrences(of: model, calendar: calendar, in: range)
@@ -69,7 +74,11 @@ struct RebookingInstance: Sendable {
             let selected = options.doctor.map { $0 == occurrence.doctor } ?? true
             let movable = occurrence.kind == .appointment
                 || model.visits[Int(occurrence.record)].status == .scheduled
-            if closed && selected && movable {
+            // A closed slot that has already begun is history: it stays unless asked.
+            let past = !options.movesEarlierItems
+                && options.notBefore.map { LocalMoment(date: occurrence.date, minute: occurrence.start) < $0 } ?? false
+            if closed && selected && movable && past { pastItemCount += 1 }
+            if closed && selected && movable && !past {
                 items.append(RebookItem(kind: occurrence.kind, record: occurrence.record, doctor: occurrence.doctor,
                                         person: occurrence.person, originalDate: occurrence.date,
                                         originalStart: occurrence.start, originalLength: occurrence.length,
@@ -104,19 +113,37 @@ struct RebookingInstance: Sendable {
         fixedCount = counts
 
         (candidates, dayStarts, starts) = RebookingInstance.candidates(
-            of: items, range: range, grid: grid, calendar: calendar, fixedBusy: fixedBusy, fixedCount: counts)
+            of: items, range: range, notBefore: notBefore, grid: grid, calendar: calendar,
+            fixedBusy: fixedBusy, fixedCount: counts)
     }
+
+    /// The first range day `item` may move to: after its original date, and not before
+    /// `notBefore`'s date (may be ≥ `range.count`: no day at all). The one home of that rule.
+    static func firstDay(of item: RebookItem, range: DateRange, notBefore: LocalMoment?) -> Int {
+        let afterOriginal = range.first.days(to: item.originalDate) + 1
+        let floor = notBefore.map { range.first.days(to: $0.date) } ?? 0
+        return max(0, afterOriginal, floor)
+    }
+
+    /// The first start minute allowed on range day `day`: `notBefore`'s minute on its date.
+    static func firstStart(onDay day: Int, range: DateRange, notBefore: LocalMoment?) -> Int32 {
+        guard let notBefore, range.first.days(to: notBefore.date) == day else { return 0 }
+        return notBefore.minute.minutes
+    }
+
+    func firstDay(of item: RebookItem) -> Int { Self.firstDay(of: item, range: range, notBefore: notBefore) }
 
     /// The candidate days and starts of `items` against what stays.
     /// - Complexity: O(items × range days × window / grid × log k).
-    static func candidates(of items: [RebookItem], range: DateRange, grid: Int32, calendar: WorkCalendar,
-                           fixedBusy: [ResourceDay: BusyTimeline], fixedCount: [ResourceDay: Int32])
+    static func candidates(of items: [RebookItem], range: DateRange, notBefore: LocalMoment?, grid: Int32,
+                           calendar: WorkCalendar, fixedBusy: [ResourceDay: BusyTimeline],
+                           fixedCount: [ResourceDay: Int32])
         -> (candidates: [CandidateDay], dayStarts: [Int32], starts: [Int32]) {
         var candidates: [CandidateDay] = []
         var dayStarts: [Int32] = [0]
         var starts: [Int32] = []
         for item in items {
-            let firstDay = max(0, range.first.days(to: item.originalDate) + 1)
+            let firstDay = firstDay(of: item, range: range, notBefore: notBefore)
             if firstDay < range.count {
                 for day in firstDay..<range.count {
                     let d = Int32(day)
@@ -127,6 +154,7 @@ struct RebookingInstance: Sendable {
                     let begin = Int32(starts.count)
                     RebookingInstance.appendFreeStarts(
                         window: slot.window, length: slot.length, grid: grid,
+                        notBefore: firstStart(onDay: day, range: range, notBefore: notBefore),
                         doctorBusy: fixedBusy[ResourceDay(.doctor, item.doctor, day: d)],
                         personBusy: fixedBusy[ResourceDay.person(item.kind, item.person, day: d)], into: &starts)
                     if Int32(starts.count) > begin {
@@ -166,12 +194,13 @@ struct RebookingInstance: Sendable {
         }
     }
 
-    /// Appends the grid starts s with [s, s + length) inside `window` and clear of both timelines.
+    /// Appends the grid starts s ≥ `notBefore` with [s, s + length) inside `window` and clear of
+    /// both timelines.
     /// - Complexity: O(window / grid + busy intervals).
-    static func appendFreeStarts(window: MinuteInterval, length: Int32, grid: Int32, doctorBusy: BusyTimeline?,
-                                 personBusy: BusyTimeline?, into starts: inout [Int32]) {
+    static func appendFreeStarts(window: MinuteInterval, length: Int32, grid: Int32, notBefore: Int32 = 0,
+                                 doctorBusy: BusyTimeline?, personBusy: BusyTimeline?, into starts: inout [Int32]) {
         guard length > 0 else { return }
-        var s = window.start.minutes
+        var s = max(window.start.minutes, notBefore)
         let remainder = ((s % grid) + grid) % grid
         if remainder != 0 { s += grid - remainder }
         while s + length <= window.end.minutes {

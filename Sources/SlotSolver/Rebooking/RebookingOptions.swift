@@ -28,6 +28,11 @@ public struct RebookingOptions: Sendable {
     public var extraClosures: [ExtraClosure]
     /// Rebook only this doctor's items (nil: every doctor).
     public var doctor: Int32?
+    /// No item is placed before this moment (`--not-before`, default now). An item whose own
+    /// slot begins before it stays where it is (it is past) unless `movesEarlierItems`.
+    public var notBefore: LocalMoment?
+    /// Rebook the items whose own slot begins before `notBefore` too (still placed after it).
+    public var movesEarlierItems: Bool
     /// Starts lie on this grid: start ≡ 0 (mod grid) minutes from midnight.
     public var grid: Int32
     public var solver: RebookingSolverKind
@@ -40,12 +45,15 @@ public struct RebookingOptions: Sendable {
     /// The exact solver's knobs (tests lower some limits to exercise the fallbacks).
     var parameters = SolverParameters()
 
-    public init(range: DateRange, extraClosures: [ExtraClosure] = [], doctor: Int32? = nil, grid: Int32 = 5,
+    public init(range: DateRange, extraClosures: [ExtraClosure] = [], doctor: Int32? = nil,
+                notBefore: LocalMoment? = nil, movesEarlierItems: Bool = false, grid: Int32 = 5,
                 solver: RebookingSolverKind = .glpk, timeLimitSeconds: Double? = nil, relativeGap: Double = 0,
                 verboseSolver: Bool = false) {
         self.range = range
         self.extraClosures = extraClosures
         self.doctor = doctor
+        self.notBefore = notBefore
+        self.movesEarlierItems = movesEarlierItems
         self.grid = grid
         self.solver = solver
         self.timeLimitSeconds = timeLimitSeconds

@@ -46,6 +46,8 @@ public struct RebookingResult: Sendable {
     /// rep-date or patient-date), and how many of them needed the MIP.
     public var parts: Int
     public var partsSolvedByMIP: Int
+    /// Closed bookings left where they are because they began before `--not-before`.
+    public var leftBeforeNotBefore = 0
 
     public init(solver: RebookingSolverKind, status: RebookingStatus, objective: Int, bound: Double,
                 moves: [RebookingMove], appointments: RebookingKindSummary, repVisits: RebookingKindSummary,

@@ -14,8 +14,11 @@ enum UnplacedReason {
     static func explain(_ index: Int, instance: RebookingInstance, state: PlacementState) -> String {
         let item = instance.items[index]
         let range = instance.range
-        let firstDay = max(0, range.first.days(to: item.originalDate) + 1)
+        let firstDay = instance.firstDay(of: item)
         guard firstDay < range.count else {
+            if let notBefore = instance.notBefore, range.first.days(to: notBefore.date) >= range.count {
+                return "no date in the range on or after --not-before \(notBefore)"
+            }
             return item.originalDate >= range.last
                 ? "no date in the range after its original date \(item.originalDate)"
                 : "no date in the range after \(item.originalDate)"
@@ -77,7 +80,8 @@ enum UnplacedReason {
     static func verdict(_ item: RebookItem, day: Int32, rules: (window: MinuteInterval, length: Int32, cap: Int32),
                         instance: RebookingInstance, state: PlacementState) -> DayVerdict {
         let grid = instance.grid
-        var s = rules.window.start.minutes
+        var s = max(rules.window.start.minutes,
+                    RebookingInstance.firstStart(onDay: Int(day), range: instance.range, notBefore: instance.notBefore))
         let remainder = ((s % grid) + grid) % grid
         if remainder != 0 { s += grid - remainder }
         guard rules.length > 0, s + rules.length <= rules.window.end.minutes else { return .windowTooShort }

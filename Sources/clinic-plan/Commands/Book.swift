@@ -22,6 +22,7 @@ extension ClinicPlan {
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
+        @OptionGroup var output: ChangeOutputOptions
 
         @Option(help: "The doctor's _id.")
         var doctor: String
@@ -43,6 +44,10 @@ extension ClinicPlan {
 
         @Option(help: "How many days, from --date on, to search for those free slots.")
         var within: Int = 14
+
+        @Option(help: ArgumentHelp("No suggested slot starts before this (YYYY-MM-DD or YYYY-MM-DDTHH:MM); default: now.",
+                                   valueName: "moment"))
+        var notBefore: LocalMoment?
 
         func validate() throws {
             guard (patient == nil) != (rep == nil) else {
@@ -96,33 +101,26 @@ extension ClinicPlan {
             }
         }
 
-        /// The edit for an accepted request: a dated appointment or a scheduled rep visit.
+        /// The change for an accepted request: a dated appointment or a scheduled rep visit.
         private func book(_ request: BookingRequest, slot: MinuteInterval, clinic: Clinic,
                           ids: inout [(String, String)]) -> WriteDecision {
-            var dataset = clinic.dataset
-            var maker = ObjectIDMaker()
-            let id = maker.next()
-            let doctor = dataset.doctors[Int(request.doctor)]
+            let (changes, id) = BookingChanges.book(request.kind, doctor: request.doctor, person: request.person,
+                                                    date: request.date, start: request.start,
+                                                    dataset: clinic.dataset, timeZone: clinic.timeZone)
+            let doctor = clinic.dataset.doctors[Int(request.doctor)]
             let when = "\(request.date.weekday.name) \(request.date) \(slot)"
             let doctorText = "doctor \(clinic.names.doctorNames[Int(request.doctor)]) (\(doctor.id))"
-            let output: String
+            let sentence: String
             if request.kind == .appointment {
-                let patient = dataset.patients[Int(request.person)]
-                dataset.appointments.append(Appointment(
-                    id: id, doctorId: doctor.id, patientId: patient.id, day: request.date.weekday, time: request.start,
-                    status: .booked, date: clinic.instant(request.date)))
                 ids.append(("appointment_id", id.description))
-                output = "booked appointment \(id): patient \(clinic.names.patientNames[Int(request.person)]) "
-                    + "(\(patient.id)) with \(doctorText), \(when)\n"
+                sentence = "booked appointment \(id): patient \(clinic.names.patientNames[Int(request.person)]) "
+                    + "(\(clinic.dataset.patients[Int(request.person)].id)) with \(doctorText), \(when)\n"
             } else {
-                let rep = dataset.medicalReps[Int(request.person)]
-                dataset.repVisits.append(RepVisit(id: id, doctorId: doctor.id, repId: rep.id,
-                                                  date: clinic.instant(request.date, request.start), status: .scheduled))
                 ids.append(("visit_id", id.description))
-                output = "requested rep visit \(id) (scheduled): rep \(clinic.names.repNames[Int(request.person)]) "
-                    + "(\(rep.id)) with \(doctorText), \(when)\n"
+                sentence = "requested rep visit \(id) (scheduled): rep \(clinic.names.repNames[Int(request.person)]) "
+                    + "(\(clinic.dataset.medicalReps[Int(request.person)].id)) with \(doctorText), \(when)\n"
             }
-            return WriteDecision(dataset: dataset, detail: when, output: output)
+            return WriteDecision(changes: changes, detail: when, output: output.render(changes, action: "book", sentence: sentence))
         }
 
         /// "nearest free slots:" and one line per slot, for a refusal over time or capacity.
@@ -130,7 +128,8 @@ extension ClinicPlan {
             guard rejection.suggestsOtherSlots, suggest > 0 else { return [] }
             let horizon = within
             let found = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar,
-                                                count: suggest, days: horizon)
+                                                count: suggest, days: horizon,
+                                                notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone))
             guard !found.isEmpty else { return ["no free slot in the \(horizon) days from \(request.date)"] }
             return ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
         }

@@ -8,7 +8,8 @@ extension ClinicPlan {
             abstract: "Cancels an appointment or a rep visit.",
             discussion: """
             Sets the appointment's status to cancelled (or the visit's, when it is scheduled or \
-            rescheduled). With --date, a weekly (standing) appointment keeps its other weeks: only \
+            rescheduled). Without --date, a weekly appointment ends: every week of the series is \
+            cancelled, and the message says so. With --date, a weekly (standing) appointment keeps its other weeks: only \
             that date's occurrence is dropped, by adding it to skip_dates. A patient cancels only \
             their own appointments, a rep only their own visits, a doctor those with them, an admin any. \
             Exit status 0 cancelled, 1 nothing to cancel, 2 bad input, 3 wrong password or not allowed.
@@ -18,6 +19,7 @@ extension ClinicPlan {
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
+        @OptionGroup var output: ChangeOutputOptions
 
         @Argument(help: "The _id of the appointment or rep visit.")
         var id: String
@@ -54,56 +56,26 @@ extension ClinicPlan {
         }
 
         private func cancelAppointment(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            var dataset = clinic.dataset
-            var appointment = dataset.appointments[index]
-            let name = "appointment \(appointment.id)"
-            guard appointment.status == .booked else { throw AuthRefusal(.rejected, "\(name) is already cancelled") }
-            var detail = "cancelled"
-            if let date {
-                if let own = appointment.date {
-                    guard clinic.localDate(own) == date else {
-                        throw AuthRefusal(.failed, "\(name) is on \(clinic.localDate(own)), not on \(date)")
-                    }
-                    appointment.status = .cancelled
-                } else {
-                    guard date.weekday == appointment.day else {
-                        throw AuthRefusal(.failed, "\(name) recurs on \(appointment.day.name)s; \(date) is a \(date.weekday.name)")
-                    }
-                    guard !appointment.skipDates.contains(where: { clinic.localDate($0) == date }) else {
-                        throw AuthRefusal(.rejected, "\(name) already skips \(date)")
-                    }
-                    appointment.skipDates.append(clinic.instant(date))
-                    detail = "skips \(date)"
-                }
-            } else {
-                appointment.status = .cancelled
+            do {
+                return decision(try BookingChanges.cancelAppointment(at: index, date: date, dataset: clinic.dataset,
+                                                                     timeZone: clinic.timeZone))
+            } catch {
+                throw AuthRefusal(error)
             }
-            dataset.appointments[index] = appointment
-            let output = detail == "cancelled"
-                ? "cancelled \(name) (\(appointment.day.name) \(appointment.time))\n"
-                : "cancelled the \(date!) occurrence of weekly \(name) (\(appointment.day.name)s \(appointment.time)); "
-                    + "the other weeks stay booked\n"
-            return WriteDecision(dataset: dataset, detail: detail, output: output)
         }
 
         private func cancelVisit(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            var dataset = clinic.dataset
-            let visit = dataset.repVisits[index]
-            let name = "rep visit \(visit.id)"
-            let local = clinic.timeZone.local(epochMilliseconds: visit.date.epochMilliseconds)
-            if let date, date != local.date {
-                throw AuthRefusal(.failed, "\(name) is on \(local.date), not on \(date)")
+            do {
+                return decision(try BookingChanges.cancelVisit(at: index, date: date, dataset: clinic.dataset,
+                                                               timeZone: clinic.timeZone))
+            } catch {
+                throw AuthRefusal(error)
             }
-            switch visit.status {
-            case .scheduled, .rescheduled:
-                dataset.repVisits[index].status = .cancelled
-                return WriteDecision(dataset: dataset, detail: "cancelled (was \(visit.status.rawValue))",
-                                     output: "cancelled \(name) (\(local.date) \(local.minute), was \(visit.status.rawValue))\n")
-            case .cancelled:
-                throw AuthRefusal(.rejected, "\(name) is already cancelled")
-            case .completed, .noShow:
-                throw AuthRefusal(.rejected, "\(name) is \(visit.status.rawValue): only scheduled or rescheduled visits can be cancelled")
-            }
+        }
+
+        private func decision(_ cancellation: BookingChanges.Cancellation) -> WriteDecision {
+            WriteDecision(changes: cancellation.changes, detail: cancellation.detail,
+                          output: output.render(cancellation.changes, action: "cancel", sentence: cancellation.sentence))
         }
     }
 }

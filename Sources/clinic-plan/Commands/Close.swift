@@ -8,16 +8,19 @@ extension ClinicPlan {
         static let configuration = CommandConfiguration(
             abstract: "Closes a date for one doctor or for every doctor (a clinic_days document with is_open false).",
             discussion: """
+            One clinic_days document per doctor and date: --all closes every doctor who works on \
+            that weekday, and a doctor's explicit opening for the date becomes the closure. \
             Bookings on that date stay where they are and show up as closed_day conflicts: the \
             command says how many need a new slot, which `clinic-plan rebook` finds. A doctor closes \
             only their own dates; closing for every doctor (--all) takes an admin. \
-            Exit status 0 closed, 1 already closed, 2 bad input, 3 wrong password or not allowed.
+            Exit status 0 closed, 1 already closed (or not a working day), 2 bad input, 3 wrong password or not allowed.
 
             Example: clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
+        @OptionGroup var output: ChangeOutputOptions
 
         @Option(help: "The doctor's _id.")
         var doctor: String?
@@ -42,63 +45,53 @@ extension ClinicPlan {
             let session = AuthWriteSession(data: data, auth: auth, action: "close",
                                            ids: doctor.map { [("doctor_id", $0)] } ?? [("doctor_id", "all")])
             try session.run { clinic, signedIn, _ throws(AuthRefusal) in
-                let doctors: [Int32]
+                var index: Int32?
                 let action: ProtectedAction
                 if let doctor {
-                    let index = try clinic.requireDoctor(doctor, data: data.data)
-                    doctors = [index]
-                    action = .closeDay(doctor: clinic.dataset.doctors[Int(index)].id)
+                    index = try clinic.requireDoctor(doctor, data: data.data)
+                    action = .closeDay(doctor: clinic.dataset.doctors[Int(index!)].id)
                 } else {
-                    doctors = Array(0..<Int32(clinic.dataset.doctors.count))
                     action = .closeClinic
                 }
                 if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) {
                     throw AuthRefusal(.forbidden, why)
                 }
-                return try close(doctors, clinic: clinic)
+                return try close(index, clinic: clinic)
             }
         }
 
-        private func close(_ doctors: [Int32], clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            var dataset = clinic.dataset
-            var maker = ObjectIDMaker()
-            var closed: [Int32] = []
-            for doctor in doctors {
-                let doctorID = dataset.doctors[Int(doctor)].id
-                let existing = dataset.clinicDays.indices.filter {
-                    dataset.clinicDays[$0].doctorId == doctorID && clinic.localDate(dataset.clinicDays[$0].date) == date
-                }
-                if existing.contains(where: { !dataset.clinicDays[$0].isOpen }) { continue }
-                if let open = existing.first {
-                    // An explicit opening for that date becomes the closure, so the date has one document.
-                    dataset.clinicDays[open].isOpen = false
-                    dataset.clinicDays[open].reason = reason
-                } else {
-                    dataset.clinicDays.append(ClinicDay(id: maker.next(), doctorId: doctorID, date: clinic.instant(date),
-                                                        isOpen: false, reason: reason))
-                }
-                closed.append(doctor)
+        private func close(_ doctor: Int32?, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
+            var ids = ObjectIDDeriver(dataset: clinic.dataset)
+            let outcome = ClosureChanges.close(date, reason: reason, doctor: doctor, dataset: clinic.dataset,
+                                               mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
+            func named(_ index: Int32) -> String {
+                "doctor \(clinic.names.doctorNames[Int(index)]) (\(clinic.dataset.doctors[Int(index)].id))"
             }
-            guard !closed.isEmpty else {
-                let who = doctors.count == 1 ? "doctor \(clinic.dataset.doctors[Int(doctors[0])].id) is" : "every doctor is"
+            if let index = outcome.notWorking.first {
+                throw AuthRefusal(.rejected, "\(named(index)) does not work on \(date.weekday.name)s, so \(date) "
+                                  + "needs no closure; nothing was changed")
+            }
+            guard !outcome.closed.isEmpty else {
+                let who = doctor.map(named).map { "\($0) is" } ?? "every doctor working on \(date.weekday.name)s is"
                 throw AuthRefusal(.rejected, "\(who) already closed on \(date); nothing was changed")
             }
             // What now sits on a closed date (counted on the data before the closure).
             let stranded = OccurrenceExpansion.occurrences(of: clinic.model, calendar: clinic.calendar,
-                                                           in: DateRange(first: date, count: 1), doctors: Set(closed))
+                                                           in: DateRange(first: date, count: 1), doctors: Set(outcome.closed))
             let appointments = stranded.filter { $0.kind == .appointment }.count
             let visits = stranded.filter { $0.kind == .repVisit && clinic.model.visits[Int($0.record)].status == .scheduled }.count
-            var output = ""
-            for doctor in closed {
-                output += "closed \(date) for doctor \(clinic.names.doctorNames[Int(doctor)]) "
-                    + "(\(clinic.dataset.doctors[Int(doctor)].id)): \(reason)\n"
+            var sentence = ""
+            for index in outcome.closed {
+                sentence += "closed \(date) for \(named(index)): \(reason)\n"
             }
             if appointments + visits > 0 {
-                output += "\(appointments) booked appointment(s) and \(visits) scheduled rep visit(s) on \(date) need a new slot: "
-                    + "see `clinic-plan rebook --data \(data.data) --from \(date)`\n"
+                let only = doctor.map { " --doctor \(clinic.dataset.doctors[Int($0)].id)" } ?? ""
+                sentence += "\(appointments) booked appointment(s) and \(visits) scheduled rep visit(s) on \(date) need a new slot: "
+                    + "see `clinic-plan rebook --data \(data.data) --from \(date)\(only)`\n"
             }
-            return WriteDecision(dataset: dataset, detail: "closed \(date) for \(closed.count) doctor(s): \(reason)",
-                                 output: output)
+            return WriteDecision(changes: outcome.changes,
+                                 detail: "closed \(date) for \(outcome.closed.count) doctor(s): \(reason)",
+                                 output: output.render(outcome.changes, action: "close", sentence: sentence))
         }
     }
 }

@@ -21,6 +21,9 @@ extension ClinicPlan {
         @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.")
         var week: LocalDate?
 
+        @Option(help: "How many weeks to plan, from the week of --week on (1 to 53).")
+        var weeks: Int = 1
+
         @Option(help: "Only this doctor (its _id).")
         var doctor: String?
 
@@ -30,10 +33,14 @@ extension ClinicPlan {
         @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
         var output: String?
 
+        func validate() throws {
+            guard (1...53).contains(weeks) else { throw ValidationError("--weeks must be 1 to 53") }
+        }
+
         func run() throws {
             let clinic = try data.loadClinic()
             let first = (week ?? LocalDate.today(in: clinic.timeZone)).startOfWeek
-            let range = DateRange(first: first, count: 7)
+            let range = DateRange(first: first, count: 7 * weeks)
             let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
             let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range,
                                           doctor: doctorIndex)
@@ -52,7 +59,8 @@ extension ClinicPlan {
             case .csv: text = renderer.csv()
             case .ics:
                 let now = Instant(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
-                text = ICSCalendar(clinic: clinic, plan: plan, conflicts: conflicts, stamp: now).render()
+                text = ICSCalendar(clinic: clinic, plan: plan, conflicts: conflicts, stamp: now,
+                                   history: AuditHistory(folder: data.folderURL.path), doctor: doctorIndex).render()
             case .html:
                 let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
                                                 range: range, doctor: doctorIndex)

@@ -10,7 +10,9 @@ extension ClinicPlan {
             discussion: """
             Items that need a new slot: booked appointment occurrences and scheduled rep visits on a \
             closed date in the range (closures from clinic_days plus --close), and every rescheduled \
-            rep visit. Each may move to a later date in the range on which its doctor works, on the \
+            rep visit. Nothing moves before --not-before (default: now in the clinic's zone); a closed \
+            slot that began before it stays where it is unless --include-past is given. \
+            Each may move to a later date in the range on which its doctor works, on the \
             --grid, inside the patient (or rep) hours, overlapping nothing of the doctor's, the \
             patient's or the rep's, within the day's cap. The objective is the total delay in days \
             (an item left unplaced counts as the days from its date to the end of the range). \
@@ -18,18 +20,33 @@ extension ClinicPlan {
             greedy takes the earliest free slot, items in time order. Every solution passes an \
             independent check before it is shown or written.
 
+            The change is built once, with new _ids derived from the data, so the preview, \
+            --format json, --format mongosh and --apply agree on every id (give them the same \
+            --not-before, or the later run may find that more slots have passed). --call-list FILE.csv writes \
+            one row per moved or unplaced booking, with the person's phone, for the front desk. \
+            Exit status 0 when every item has a slot, 1 when any is left unplaced, 2 bad input.
+
             Without --apply nothing changes. With --apply (and --as: an admin, or the --doctor's own \
             account) the data folder is updated atomically under its lock and the change is written \
             to audit.jsonl; --output DIR writes a changed copy instead; --format mongosh prints the \
-            same changes as a mongosh script for the live database.
+            same changes as a mongosh script for the live database (--database NAME): each update \
+            applies only to a document still as exported, all in one transaction on a replica set.
 
-            Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --close 2026-12-01:"Staff training"
+            Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --not-before 2026-11-29 --close 2026-12-01:"Staff training"
             """)
 
         @OptionGroup var data: DataOptions
 
-        @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week.")
+        @Option(help: "First date of the range (YYYY-MM-DD); default: today in the clinic's zone.")
         var from: LocalDate?
+
+        @Option(help: ArgumentHelp(
+            "Nothing is placed before this moment (YYYY-MM-DD or YYYY-MM-DDTHH:MM, clinic time); default: now.",
+            valueName: "moment"))
+        var notBefore: LocalMoment?
+
+        @Flag(help: "Also rebook closed slots that began before --not-before (they still move to after it).")
+        var includePast = false
 
         @Option(help: "Number of days in the range.")
         var days: Int = 7
@@ -66,6 +83,13 @@ extension ClinicPlan {
         @Option(help: "Write the changed data to this folder instead (the data folder stays as it is).")
         var output: String?
 
+        @Option(help: "For --format mongosh: the database the script uses (db.getSiblingDB); default: the one mongosh opened.")
+        var database: String?
+
+        @Option(help: ArgumentHelp("Write the front desk's call list here: one CSV row per moved or unplaced booking.",
+                                   valueName: "file.csv"))
+        var callList: String?
+
         @Option(help: "Write the MIP to this file (.lp: CPLEX LP, .mps: fixed MPS), through GLPK's own writers.")
         var exportModel: String?
 
@@ -91,6 +115,7 @@ extension ClinicPlan {
                 let clinic = try data.loadClinic()
                 let rebooking = try rebooking(of: clinic, deadline: deadline)
                 FileOutput.standardOutput.write(rebooking.output)
+                try writeCallList(rebooking, clinic: clinic)
                 if let output {
                     let destination = URL(fileURLWithPath: output, isDirectory: true)
                     do {
@@ -98,10 +123,12 @@ extension ClinicPlan {
                     } catch {
                         throw badInput("cannot write \(output): \(error)")
                     }
-                    FileOutput.standardError.write("wrote \(rebooking.changes.changes.count) change(s) to \(output)\n")
+                    FileOutput.standardError.write("wrote \(rebooking.changes.count) change(s) to \(output)\n")
                 }
+                try exitWhenUnplaced(rebooking.result)
                 return
             }
+            var applied: Rebooking?
             // Signs in, locks the folder, re-reads it, rebooks on the fresh data, writes, audits.
             let auth = try AuthOptions.parse(["--as", email, "--lock-timeout", String(lockTimeout)])
             let session = AuthWriteSession(data: data, auth: auth, action: "rebook", ids: doctor.map { [("doctor_id", $0)] } ?? [])
@@ -118,9 +145,28 @@ extension ClinicPlan {
                 let summary = "moved \(rebooking.result.appointments.moved) appointment(s) and \(rebooking.result.repVisits.moved) "
                     + "visit(s), \(rebooking.result.appointments.unplaced + rebooking.result.repVisits.unplaced) unplaced, "
                     + "objective \(rebooking.result.objective) (\(rebooking.result.status.rawValue))"
-                return WriteDecision(dataset: rebooking.changes.applied(to: clinic.dataset), detail: summary,
-                                     output: rebooking.output)
+                applied = rebooking
+                return WriteDecision(changes: rebooking.changes, detail: summary, output: rebooking.output)
             }
+            if let applied {
+                // Written only after the commit: the list matches what the folder now holds.
+                try writeCallList(applied, clinic: applied.clinic)
+                try exitWhenUnplaced(applied.result)
+            }
+        }
+
+        /// Exit status 1 when an item is left without a slot: the front desk has calls to make.
+        private func exitWhenUnplaced(_ result: RebookingResult) throws {
+            let unplaced = result.appointments.unplaced + result.repVisits.unplaced
+            guard unplaced > 0 else { return }
+            FileOutput.standardError.write("\(unplaced) item(s) could not be placed (see the reasons above)\n")
+            throw ExitCode(ExitStatus.conflictsFound)
+        }
+
+        private func writeCallList(_ rebooking: Rebooking, clinic: Clinic) throws {
+            guard let callList else { return }
+            let csv = CallList(clinic: clinic, result: rebooking.result, changes: rebooking.changes).csv()
+            try writeCommandOutput(csv, to: callList)
         }
 
         /// `--output DIR` writes without signing in, locking or auditing, so it must not be a way
@@ -135,16 +181,19 @@ extension ClinicPlan {
         /// What one rebooking run decided: the solver's result, the changes to the data, and the
         /// text to print.
         private struct Rebooking {
+            var clinic: Clinic
             var result: RebookingResult
             var changes: ChangeSet
             var output: String
         }
 
         private func rebooking(of clinic: Clinic, deadline: Deadline) throws -> Rebooking {
-            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days)
+            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone), count: days)
             let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
             let closures = close.map { ExtraClosure(doctor: doctorIndex, date: $0.date, reason: $0.reason) }
-            let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex, grid: Int32(grid),
+            let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex,
+                                           notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone),
+                                           movesEarlierItems: includePast, grid: Int32(grid),
                                            solver: solver, timeLimitSeconds: timeLimit)
             if let exportModel {
                 // GLPK's writers open the path themselves: give them a fresh temporary file, then
@@ -166,16 +215,16 @@ extension ClinicPlan {
                 throw badInput("\(error)")
             }
             progress.finish()
-            var ids = ObjectIDMaker()
             let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset,
-                                                mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
-            let renderer = RebookRenderer(clinic: clinic, range: range, result: result)
+                                                mapping: clinic.mapping, timeZone: clinic.timeZone)
+            let renderer = RebookRenderer(clinic: clinic, range: range, notBefore: options.notBefore!, result: result,
+                                          changes: changes)
             let output = switch format {
             case .table: TerminalText.printable(renderer.table())
             case .json: renderer.json().description + "\n"
-            case .mongosh: MongoshScript.render(changes, original: clinic.dataset)
+            case .mongosh: MongoshScript.render(changes, action: "rebook", database: database)
             }
-            return Rebooking(result: result, changes: changes, output: output)
+            return Rebooking(clinic: clinic, result: result, changes: changes, output: output)
         }
     }
 }

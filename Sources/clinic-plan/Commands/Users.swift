@@ -65,6 +65,7 @@ extension ClinicPlan.Users {
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
         @OptionGroup var hashing: HashOptions
+        @OptionGroup var output: ChangeOutputOptions
 
         @Option(help: "The new user's email (unique, case-insensitive).")
         var email: String
@@ -101,37 +102,22 @@ extension ClinicPlan.Users {
                 if case .forbidden(let why) = AccessPolicy.decide(.addUser, for: signedIn) {
                     throw AuthRefusal(.forbidden, why)
                 }
-                var dataset = clinic.dataset
-                if let taken = dataset.users.first(where: { $0.email.lowercased() == email.lowercased() }) {
-                    throw AuthRefusal(.rejected, "a user with email \(taken.email) already exists (_id \(taken.id))")
-                }
-                let id = Self.nextID(dataset.users)
                 let role = Self.role(role)!
-                dataset.users.append(User(id: id, name: name, email: email, password: made!.hash, role: role))
-                ids.append(("user_id", id.description))
-                return WriteDecision(dataset: dataset, detail: "added \(role.rawValue) \(email)",
-                                     output: "added user \(id): \(name) <\(email)> (\(role.rawValue)), "
-                                         + "password hashed with \(made!.scheme)\n")
+                let added: (changes: ChangeSet, id: DocumentID)
+                do throws(ChangeRefusal) {
+                    added = try UserChanges.add(name: name, email: email, passwordHash: made!.hash, role: role,
+                                                dataset: clinic.dataset)
+                } catch {
+                    throw AuthRefusal(error)
+                }
+                ids.append(("user_id", added.id.description))
+                let sentence = "added user \(added.id): \(name) <\(email)> (\(role.rawValue)), password hashed with \(made!.scheme)"
+                return WriteDecision(changes: added.changes, detail: "added \(role.rawValue) \(email)",
+                                     output: output.render(added.changes, action: "users add", sentence: sentence))
             }
         }
 
         /// The seed numbers users 1, 2, 3…; a folder with other ids gets a fresh ObjectId.
-        static func nextID(_ users: [User]) -> DocumentID {
-            var highest: Int64 = 0
-            for user in users {
-                guard case .int(let value) = user.id else {
-                    var maker = ObjectIDMaker()
-                    return maker.next()
-                }
-                highest = max(highest, value)
-            }
-            // Int64.max is taken: no next integer, so an ObjectId, as for other ids.
-            guard highest < Int64.max else {
-                var maker = ObjectIDMaker()
-                return maker.next()
-            }
-            return .int(highest + 1)
-        }
     }
 
     struct Passwd: ParsableCommand {
@@ -144,6 +130,7 @@ extension ClinicPlan.Users {
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
         @OptionGroup var hashing: HashOptions
+        @OptionGroup var output: ChangeOutputOptions
 
         @Option(help: "Whose password to set (default: the --as user's own).")
         var email: String?
@@ -155,17 +142,19 @@ extension ClinicPlan.Users {
             try session.run(beforeLock: { () throws(AuthRefusal) in
                 made = try hashing.newHash(for: target)
             }) { clinic, signedIn, ids throws(AuthRefusal) in
-                var dataset = clinic.dataset
-                guard let index = dataset.users.firstIndex(where: { $0.email.lowercased() == target.lowercased() }) else {
+                let set: (changes: ChangeSet, user: User)
+                do {
+                    set = try UserChanges.setPassword(of: target, to: made!.hash, dataset: clinic.dataset)
+                } catch {
                     throw AuthRefusal(.failed, "no user with email \(target) in \(data.data)/users.json")
                 }
-                ids.append(("user_id", dataset.users[index].id.description))
-                if case .forbidden(let why) = AccessPolicy.decide(.setPassword(user: dataset.users[index].id), for: signedIn) {
+                ids.append(("user_id", set.user.id.description))
+                if case .forbidden(let why) = AccessPolicy.decide(.setPassword(user: set.user.id), for: signedIn) {
                     throw AuthRefusal(.forbidden, why)
                 }
-                dataset.users[index].password = made!.hash
-                return WriteDecision(dataset: dataset, detail: "password set (\(made!.scheme))",
-                                     output: "password of \(dataset.users[index].email) set (hashed with \(made!.scheme))\n")
+                let sentence = "password of \(set.user.email) set (hashed with \(made!.scheme))"
+                return WriteDecision(changes: set.changes, detail: "password set (\(made!.scheme))",
+                                     output: output.render(set.changes, action: "users passwd", sentence: sentence))
             }
         }
     }

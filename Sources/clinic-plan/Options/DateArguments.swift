@@ -19,3 +19,20 @@ extension LocalDate {
         return zone.local(epochMilliseconds: now).date
     }
 }
+
+extension LocalMoment: ExpressibleByArgument {
+    /// `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`, the date within `ValueDomains.localDates`.
+    public init?(argument: String) {
+        guard let moment = LocalMoment(iso: argument), ValueDomains.localDates.contains(moment.date) else { return nil }
+        self = moment
+    }
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension LocalMoment {
+    /// The current minute in the clinic's zone.
+    static func now(in zone: ClinicTimeZone) -> LocalMoment {
+        let local = zone.local(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
+        return LocalMoment(date: local.date, minute: local.minute)
+    }
+}

@@ -8,22 +8,35 @@ import SlotSolver
 /// events instead of duplicating them: `<id>-<YYYYMMDD>@clinic-plan` for an occurrence of a standing
 /// weekly appointment (one per date), `<id>@clinic-plan` for a dated appointment, a rep visit or a
 /// closure. Times carry `TZID=<zone>` with a VTIMEZONE component, or are UTC ("Z") when the zone is UTC.
+///
+/// Calendars that took an earlier file update on re-import: every event carries `SEQUENCE` (how
+/// many confirmed changes in the audit log edited its record) and `LAST-MODIFIED`, and what no
+/// longer happens in the range is emitted with its old UID and `STATUS:CANCELLED`: cancelled
+/// appointments and visits, the skipped dates of weekly appointments (a moved occurrence is one:
+/// it lives on as a new dated appointment), and rescheduled visits waiting for a new slot.
 struct ICSCalendar {
     let clinic: Clinic
     let plan: WeeklyPlan
     let conflicts: ConflictReport
     /// DTSTAMP: when the file was made (passed in, so that tests get fixed output).
     let stamp: Instant
+    /// The audit log's record revisions: SEQUENCE and LAST-MODIFIED.
+    let history: AuditHistory
+    /// The plan's doctor, when it has one: cancellations of other doctors stay out.
+    let doctor: Int32?
     /// Ids of the standing weekly appointments, whose UIDs carry the date.
     private let weeklyAppointmentIDs: Set<String>
 
     static let uidDomain = "clinic-plan"
 
-    init(clinic: Clinic, plan: WeeklyPlan, conflicts: ConflictReport, stamp: Instant) {
+    init(clinic: Clinic, plan: WeeklyPlan, conflicts: ConflictReport, stamp: Instant,
+         history: AuditHistory = AuditHistory(), doctor: Int32? = nil) {
         self.clinic = clinic
         self.plan = plan
         self.conflicts = conflicts
         self.stamp = stamp
+        self.history = history
+        self.doctor = doctor
         var weekly = Set<String>()
         for appointment in clinic.model.appointments {
             if case .weekly = appointment.recurrence { weekly.insert(appointment.id) }
@@ -35,8 +48,10 @@ struct ICSCalendar {
         var writer = ICSWriter()
         let zoneName = clinic.timeZone.identifier
         let zone = ICSTimeZone(identifier: zoneName)
-        let rangeStart = Int64(plan.range.first.daysSinceEpoch) * 86_400
-        let rangeEnd = Int64(plan.range.end.daysSinceEpoch + 1) * 86_400
+        let movedAway = movedOutOfRange()
+        let dates = [plan.range.first, plan.range.end] + movedAway.map(\.date)
+        let rangeStart = Int64(dates.min()!.daysSinceEpoch) * 86_400
+        let rangeEnd = Int64(dates.max()!.daysSinceEpoch + 1) * 86_400
         let utc = zone?.isUTC(around: rangeStart) ?? true
 
         writer.begin("VCALENDAR")
@@ -61,6 +76,10 @@ struct ICSCalendar {
                 }
             }
         }
+        for moved in movedAway {
+            event(moved.entry, doctor: moved.doctor, date: moved.date, kinds: [], utc: utc, into: &writer)
+        }
+        for cancelled in cancellations() { cancellation(cancelled, utc: utc, into: &writer) }
         writer.end("VCALENDAR")
         return writer.text
     }
@@ -100,9 +119,105 @@ struct ICSCalendar {
         writer.text("DESCRIPTION", description.joined(separator: "\n"))
         writer.text("LOCATION", clinic.dataset.doctors[d].clinicName)
         writer.text("CATEGORIES", isAppointment ? "Appointment" : "Rep visit")
+        revision(of: entry.id, cancelled: false, into: &writer)
         writer.raw("STATUS", "CONFIRMED")
         writer.raw("TRANSP", "OPAQUE")
         writer.end("VEVENT")
+    }
+
+    // MARK: - moved out of the range
+
+    /// Bookings the audit log says were moved away from a date in the range to one outside it:
+    /// an earlier file showed them here, so this one carries them at their new date (same UID,
+    /// higher SEQUENCE) and a calendar that re-imports it moves them.
+    private func movedOutOfRange() -> [(entry: PlanEntry, doctor: Int32, date: LocalDate)] {
+        let model = clinic.model
+        func wasHere(_ id: String) -> Bool {
+            let revision = history.revisions[id.lowercased()] ?? history.revisions[id]
+            return revision?.movedFrom.contains { plan.range.contains(clinic.localDate($0)) } ?? false
+        }
+        var found: [(entry: PlanEntry, doctor: Int32, date: LocalDate)] = []
+        for a in model.appointments where a.status == .booked && (doctor == nil || doctor == a.doctor) {
+            guard case .dated(let date) = a.recurrence, !plan.range.contains(date), wasHere(a.id) else { continue }
+            let length = clinic.calendar.schedule(doctor: a.doctor, weekday: date.weekday)?.appointmentMinutes
+                ?? ScheduleRule.defaultAppointmentMinutes
+            found.append((PlanEntry(kind: .appointment, id: a.id, person: a.patient,
+                                    interval: MinuteInterval(start: a.time, length: length), conflicted: false), a.doctor, date))
+        }
+        for v in model.visits where v.status.occupiesTime && (doctor == nil || doctor == v.doctor)
+            && !plan.range.contains(v.date) && wasHere(v.id) {
+            found.append((PlanEntry(kind: .repVisit, id: v.id, person: v.rep,
+                                    interval: MinuteInterval(start: v.start, length: v.length), conflicted: false), v.doctor, v.date))
+        }
+        return found
+    }
+
+    // MARK: - cancellations
+
+    /// An occurrence that no longer happens in the range.
+    private struct Cancelled {
+        var id: String
+        var uid: String
+        var doctor: Int32
+        var date: LocalDate
+        var interval: MinuteInterval
+        var summary: String
+    }
+
+    /// Every occurrence in the range that an earlier file may have shown and that is gone now.
+    private func cancellations() -> [Cancelled] {
+        let model = clinic.model
+        var found: [Cancelled] = []
+        func wanted(_ d: Int32) -> Bool { doctor == nil || doctor == d }
+        func length(_ d: Int32, _ date: LocalDate) -> Int32 {
+            clinic.calendar.schedule(doctor: d, weekday: date.weekday)?.appointmentMinutes ?? ScheduleRule.defaultAppointmentMinutes
+        }
+        for a in model.appointments where wanted(a.doctor) {
+            let who = "Patient: \(clinic.names.patientNames[Int(a.patient)])"
+            switch a.recurrence {
+            case .dated(let date) where a.status == .cancelled && plan.range.contains(date):
+                found.append(Cancelled(id: a.id, uid: "\(a.id)@\(Self.uidDomain)", doctor: a.doctor, date: date,
+                                       interval: MinuteInterval(start: a.time, length: length(a.doctor, date)), summary: who))
+            case .weekly(let weekday, let skipping):
+                for date in plan.range where date.weekday == weekday && (a.status == .cancelled || skipping.contains(date)) {
+                    found.append(Cancelled(id: a.id, uid: "\(a.id)-\(ICSTimeZone.compact(date))@\(Self.uidDomain)",
+                                           doctor: a.doctor, date: date,
+                                           interval: MinuteInterval(start: a.time, length: length(a.doctor, date)), summary: who))
+                }
+            default:
+                break
+            }
+        }
+        for v in model.visits where wanted(v.doctor) && plan.range.contains(v.date)
+            && (v.status == .cancelled || v.status == .rescheduled) {
+            found.append(Cancelled(id: v.id, uid: "\(v.id)@\(Self.uidDomain)", doctor: v.doctor, date: v.date,
+                                   interval: MinuteInterval(start: v.start, length: v.length),
+                                   summary: "Rep visit: \(clinic.names.repNames[Int(v.rep)])"))
+        }
+        return found
+    }
+
+    private func cancellation(_ c: Cancelled, utc: Bool, into writer: inout ICSWriter) {
+        writer.begin("VEVENT")
+        writer.text("UID", c.uid)
+        writer.raw("DTSTAMP", ICSTimeZone.utcText(epochMilliseconds: stamp.epochMilliseconds))
+        writer.raw(dateTimeName("DTSTART", utc: utc), dateTime(c.date, c.interval.start, utc: utc))
+        writer.raw(dateTimeName("DTEND", utc: utc), dateTime(c.date, c.interval.end, utc: utc))
+        writer.text("SUMMARY", "Cancelled: \(c.summary) (\(clinic.names.doctorNames[Int(c.doctor)]))")
+        revision(of: c.id, cancelled: true, into: &writer)
+        writer.raw("STATUS", "CANCELLED")
+        writer.raw("TRANSP", "TRANSPARENT")
+        writer.end("VEVENT")
+    }
+
+    /// SEQUENCE and LAST-MODIFIED of a record's event. A cancellation counts one more than the
+    /// record's revisions, so that it outranks the last event a calendar saw even when the
+    /// record changed outside clinic-plan (no audit line).
+    private func revision(of id: String, cancelled: Bool, into writer: inout ICSWriter) {
+        let revision = history.revisions[id.lowercased()] ?? history.revisions[id]
+        writer.raw("SEQUENCE", String((revision?.updates ?? 0) + (cancelled ? 1 : 0)))
+        let modified = revision?.lastModified ?? stamp
+        writer.raw("LAST-MODIFIED", ICSTimeZone.utcText(epochMilliseconds: modified.epochMilliseconds))
     }
 
     private func closure(doctor: Int32, date: LocalDate, reason: String, into writer: inout ICSWriter) {

@@ -5,7 +5,10 @@ import SlotSolver
 struct RebookRenderer {
     let clinic: Clinic
     let range: DateRange
+    let notBefore: LocalMoment
     let result: RebookingResult
+    /// The change the rebooking makes (its new `_id`s are the ones `--apply` writes).
+    let changes: ChangeSet
 
     func table() -> String {
         let a = result.appointments, v = result.repVisits
@@ -13,12 +16,21 @@ struct RebookRenderer {
         out += "objective \(result.objective) day(s), bound \(bound), \(seconds) s\n"
         out += "  appointments: \(a.moved) moved, \(a.unplaced) unplaced, \(a.objective) day(s)\n"
         out += "  rep visits:   \(v.moved) moved, \(v.unplaced) unplaced, \(v.objective) day(s)\n"
+        out += "  nothing placed before \(notBefore)"
+        if result.leftBeforeNotBefore > 0 {
+            out += "; \(result.leftBeforeNotBefore) closed booking(s) that began before it left as they are (--include-past moves them)"
+        }
+        out += "\n"
+        let unplaced = a.unplaced + v.unplaced
+        if unplaced > 0 {
+            out += "  \(unplaced) item(s) NOT PLACED: no slot in the range; each counts \"days to the end of the range\" in the objective\n"
+        }
         guard !result.moves.isEmpty else { return out + "\nNothing needs a new slot.\n" }
         var table = TextTable(["KIND", "ID", "DOCTOR", "WITH", "FROM", "TO", "DELAY", "REASON"])
         for move in result.moves {
             table.append([move.kind == .appointment ? "appointment" : "rep visit", id(move),
-                          clinic.names.doctorNames[Int(move.doctor)], person(move), from(move), to(move) ?? "-",
-                          "\(move.delayDays)", move.unplacedReason ?? ""])
+                          clinic.names.doctorNames[Int(move.doctor)], person(move), from(move), to(move) ?? "not placed",
+                          move.isPlaced ? "\(move.delayDays)" : "", move.unplacedReason ?? ""])
         }
         return out + "\n" + table.render()
     }
@@ -36,8 +48,11 @@ struct RebookRenderer {
                 "gap": .decimal(max(0, result.gap), digits: 6),
                 "appointments": kind(result.appointments),
                 "rep_visits": kind(result.repVisits),
+                "unplaced": .int(result.appointments.unplaced + result.repVisits.unplaced),
+                "left_before_not_before": .int(result.leftBeforeNotBefore),
                 "seconds": .decimal(result.seconds, digits: 3),
             ]),
+            "not_before": .string(notBefore.description),
             "range": .object(["from": .date(range.first), "to": .date(range.last), "days": .int(range.count)]),
             "timezone": .string(clinic.timeZone.identifier),
             "moves": .array(result.moves.map { move in
@@ -48,11 +63,16 @@ struct RebookRenderer {
                     (move.kind == .appointment ? "patient_id" : "rep_id", .string(personID(move))),
                     ("from", .string(from(move))),
                     ("to", to(move).map { .string($0) } ?? .null),
-                    ("delay_days", .int(move.delayDays)),
+                    ("placed", .bool(move.isPlaced)),
+                    ("delay_days", move.isPlaced ? .int(move.delayDays) : .null),
                 ]
-                if let reason = move.unplacedReason { members.append(("reason", .string(reason))) }
+                if let reason = move.unplacedReason {
+                    members.append(("unplaced_cost_days", .int(move.delayDays)))
+                    members.append(("reason", .string(reason)))
+                }
                 return .members(members)
             }),
+            "changes": changes.json,
         ])
     }
 

@@ -14,6 +14,11 @@ struct AuthRefusal: Error {
         self.notes = notes
     }
 
+    /// A change the rules refused (exit 1) or that does not fit the data (exit 2).
+    init(_ refusal: ChangeRefusal) {
+        self.init(refusal.kind == .rejected ? .rejected : .failed, refusal.description)
+    }
+
     var exitStatus: Int32 {
         switch outcome {
         case .rejected: ExitStatus.conflictsFound

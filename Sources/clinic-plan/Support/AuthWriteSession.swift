@@ -2,10 +2,10 @@ import ArgumentParser
 import ClinicData
 import Foundation
 
-/// What a writing command decided on the fresh data under the lock: the edited dataset, the
-/// audit sentence and what to print.
+/// What a writing command decided on the fresh data under the lock: the change (built in
+/// ClinicData), the audit sentence and what to print.
 struct WriteDecision {
-    var dataset: ClinicDataset
+    var changes: ChangeSet
     var detail: String
     var output: String
 }
@@ -106,9 +106,11 @@ struct AuthWriteSession {
         }
 
         // 4. Commit the change with its audit line, unlock.
-        let entry = AuditEntry(user: auth.email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail)
+        let entry = AuditEntry(user: auth.email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail,
+                               changes: decision.changes)
         do {
-            try DataFolder.write(decision.dataset, basedOn: clinic.folder, to: data.folderURL, audit: entry)
+            let changed = try decision.changes.applied(to: clinic.dataset)
+            try DataFolder.write(changed, basedOn: clinic.folder, to: data.folderURL, audit: entry)
         } catch let error as DataFolderError where error.code == .writeUnfinished {
             // The change and its audit line are in the journal: the next command finishes both.
             FileOutput.standardError.write("error: \(error)\n")

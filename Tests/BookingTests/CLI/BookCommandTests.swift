@@ -11,7 +11,8 @@ import Testing
     func book(_ fixture: F, doctor: String = F.d1, patient: String? = F.p1, rep: String? = nil, date: String = "2026-12-07",
               time: String, as email: String = "pat.one@clinic.test", password: String = "patient-pw",
               extra: [String] = []) throws -> CLIRun {
-        var arguments = ["book", "--data", fixture.path, "--doctor", doctor, "--date", date, "--time", time, "--as", email]
+        var arguments = ["book", "--data", fixture.path, "--doctor", doctor, "--date", date, "--time", time, "--as", email,
+                         "--not-before", "2026-11-01"]
         if let patient { arguments += ["--patient", patient] }
         if let rep { arguments += ["--rep", rep] }
         return try CLIRunner.run(arguments + extra, password: password)
@@ -96,6 +97,19 @@ import Testing
               Mon 2026-12-07 09:45–10:00
               Mon 2026-12-07 09:40–09:55
               Mon 2026-12-07 09:35–09:50
+
+            """)
+    }
+
+    @Test func noSuggestionStartsBeforeNotBefore() throws {
+        let fixture = try F()
+        defer { fixture.remove() }
+        // As check 3's, at 09:40 on the day: 09:35 has passed; the next Monday is closed, the one after too far.
+        try expectRejected(fixture, time: "09:50", extra: ["--not-before", "2026-12-07T09:40"], """
+            rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor \(F.d1) on Mondays
+            nearest free slots:
+              Mon 2026-12-07 09:45–10:00
+              Mon 2026-12-07 09:40–09:55
 
             """)
     }

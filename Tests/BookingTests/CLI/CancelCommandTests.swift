@@ -42,7 +42,8 @@ import Testing
         defer { fixture.remove() }
         let run = try cancel(fixture, [Self.weekly.uppercased()])
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout == "cancelled appointment \(Self.weekly) (Monday 10:00)\n")
+        #expect(run.stdout == "cancelled the whole weekly series appointment \(Self.weekly) (every Monday 10:00); "
+                + "to cancel one week only, give --date\n")
         #expect(try fixture.load().dataset.appointments[1].status == .cancelled)
     }
 

@@ -57,7 +57,7 @@ import Testing
         #expect(audit.map { $0["outcome"] as? String } == ["confirmed", "rejected", "login_failed", "forbidden", "confirmed"])
         #expect(audit.map { $0["action"] as? String } == ["book", "book", "book", "cancel", "users add"])
         for line in audit {
-            #expect(Set(line.keys) == ["time", "user", "action", "ids", "outcome", "detail"])
+            #expect(Set(line.keys) == ["time", "user", "action", "ids", "outcome", "detail", "changes"])
             let time = try #require(line["time"] as? String)
             #expect(time.hasPrefix("20") && time.hasSuffix("Z"))
         }

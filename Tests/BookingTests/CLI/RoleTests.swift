@@ -108,7 +108,7 @@ import Testing
         #expect(close.stdout == """
             closed 2026-12-07 for doctor Amal Doctor (\(F.d1)): Conference
             2 booked appointment(s) and 1 scheduled rep visit(s) on 2026-12-07 need a new slot: \
-            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07`
+            see `clinic-plan rebook --data \(fixture.path) --from 2026-12-07 --doctor \(F.d1)`
 
             """)
         let days = try fixture.load().dataset.clinicDays
@@ -133,7 +133,7 @@ import Testing
             """)
         let again = try run(fixture, ["close", "--doctor", F.d1, "--date", "2026-12-14", "--reason", "x"], as: "admin@clinic.test")
         #expect(again.status == 1)
-        #expect(again.stdout == "doctor \(F.d1) is already closed on 2026-12-14; nothing was changed\n")
+        #expect(again.stdout == "doctor Amal Doctor (\(F.d1)) is already closed on 2026-12-14; nothing was changed\n")
         #expect(try fixture.load().dataset.clinicDays.count == 3)
     }
 

@@ -19,7 +19,7 @@ import Testing
 
     static let commands = [
         WritingCommand(description: "rebook --apply", arguments: {
-            ["rebook", "--data", $0, "--from", "2026-11-29", "--days", "14", "--close", "2026-12-01:Training",
+            ["rebook", "--data", $0, "--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--close", "2026-12-01:Training",
              "--solver", "greedy", "--apply", "--as", admin]
         }),
         WritingCommand(description: "book", arguments: {

@@ -14,7 +14,7 @@ import Testing
             ["conflicts", "--data", data, "--from", "2026-11-29", "--days", "14"],
             ["plan", "--data", data, "--week", "2026-11-29", "--format", "csv"],
             ["report", "--all", "--data", data, "--from", "2026-11-29", "--days", "14"],
-            ["rebook", "--data", data, "--from", "2026-11-29", "--days", "14", "--solver", "greedy"],
+            ["rebook", "--data", data, "--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--solver", "greedy"],
             ["book", "--data", data, "--doctor", "65f000010000000000000001", "--patient", "65f000020000000000000003",
              "--date", "2026-12-08", "--time", "09:40", "--as", "admin@clinicplan.example"],
         ]

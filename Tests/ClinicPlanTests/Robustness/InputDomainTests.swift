@@ -9,7 +9,7 @@ import Testing
     static let readers: [[String]] = [
         ["conflicts", "--from", "2026-11-29", "--days", "14"], ["plan", "--week", "2026-11-29"],
         ["report", "--all", "--from", "2026-11-29", "--days", "14"],
-        ["rebook", "--from", "2026-11-29", "--days", "14", "--solver", "greedy"],
+        ["rebook", "--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--solver", "greedy"],
     ]
 
     /// The sample with `old` replaced by `new` (once) in `file`; `line` is the error every

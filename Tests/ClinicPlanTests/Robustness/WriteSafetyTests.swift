@@ -82,7 +82,7 @@ import Testing
         defer { clinic.remove() }
         let before = clinic.snapshot()
         let output = clinic.path + suffix
-        let run = try Tool.run(["rebook", "--data", clinic.path, "--from", "2026-11-29", "--days", "14", "--solver", "greedy",
+        let run = try Tool.run(["rebook", "--data", clinic.path, "--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--solver", "greedy",
                                 "--close", "2026-12-01", "--output", output], environment: Tool.environment())
         #expect(run.status == 2)
         #expect(run.stderr == "error: --output \(output) is the data folder \(clinic.path) or inside it; "
@@ -97,7 +97,7 @@ import Testing
         let outside = try outsideFile()
         let model = folder.appendingPathComponent("model.lp").path
         try FileManager.default.createSymbolicLink(atPath: model, withDestinationPath: outside.path)
-        let run = try Tool.run(["rebook", "--data", Tool.sample, "--from", "2026-11-29", "--days", "14", "--solver", "greedy",
+        let run = try Tool.run(["rebook", "--data", Tool.sample, "--from", "2026-11-29", "--not-before", "2026-11-29", "--days", "14", "--solver", "greedy",
                                 "--export-model", model], environment: Tool.environment())
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOf: outside, encoding: .utf8) == "outside\n")

@@ -1,15 +1,15 @@
 import SlotSolver
 
-/// One collection, described once: its name and files (`CollectionName`), its record type,
+/// One collection, described once: its name and files (`CollectionName`, named by
+/// `StoredRecord.collection`), its record type,
 /// where its records live in a `ClinicDataset`, its reference fields (with the collection, and
 /// for users the role, that each must name), how a document is decoded (`decode`, one function
 /// over either `FieldReader` back end) and how a record is written (`StoredRecord.fields`).
 ///
 /// Every list of collections is derived from these conformances: the loader's jobs, the checks
 /// between documents (`CrossChecks`), what each file's summary keeps (`CollectionSummary`) and
-/// write-back. `CollectionName.recordType` is the one place that pairs a name with its type.
+/// write-back. `CollectionName.with` is the one place that gives a name its record type.
 protocol CollectionRecord: StoredRecord {
-    static var collection: CollectionName { get }
     static var records: WritableKeyPath<ClinicDataset, [Self]> { get }
     /// The reference fields, in the order `decode` reads them.
     static var references: [ReferenceField<Self>] { get }
@@ -74,7 +74,6 @@ extension CollectionName {
 // MARK: - The collections
 
 extension User: CollectionRecord {
-    static var collection: CollectionName { .users }
     static var records: WritableKeyPath<ClinicDataset, [User]> { \.users }
     static var references: [ReferenceField<User>] { [] }
 
@@ -96,7 +95,6 @@ extension User: CollectionRecord {
 }
 
 extension Doctor: CollectionRecord {
-    static var collection: CollectionName { .doctors }
     static var records: WritableKeyPath<ClinicDataset, [Doctor]> { \.doctors }
     static var references: [ReferenceField<Doctor>] {
         [ReferenceField(field: "user_id", target: .users, role: .doctor) { $0.userId }]
@@ -122,7 +120,6 @@ extension Doctor: CollectionRecord {
 }
 
 extension Patient: CollectionRecord {
-    static var collection: CollectionName { .patients }
     static var records: WritableKeyPath<ClinicDataset, [Patient]> { \.patients }
     static var references: [ReferenceField<Patient>] {
         [ReferenceField(field: "user_id", target: .users, role: .patient) { $0.userId }]
@@ -142,7 +139,6 @@ extension Patient: CollectionRecord {
 }
 
 extension MedicalRep: CollectionRecord {
-    static var collection: CollectionName { .medicalReps }
     static var records: WritableKeyPath<ClinicDataset, [MedicalRep]> { \.medicalReps }
     static var references: [ReferenceField<MedicalRep>] {
         [ReferenceField(field: "user_id", target: .users, role: .medicalRep) { $0.userId }]
@@ -162,7 +158,6 @@ extension MedicalRep: CollectionRecord {
 }
 
 extension Appointment: CollectionRecord {
-    static var collection: CollectionName { .appointments }
     static var records: WritableKeyPath<ClinicDataset, [Appointment]> { \.appointments }
     static var references: [ReferenceField<Appointment>] {
         [ReferenceField(field: "doctor_id", target: .doctors) { $0.doctorId },
@@ -203,7 +198,6 @@ extension Appointment: CollectionRecord {
 }
 
 extension RepVisit: CollectionRecord {
-    static var collection: CollectionName { .repVisits }
     static var records: WritableKeyPath<ClinicDataset, [RepVisit]> { \.repVisits }
     static var references: [ReferenceField<RepVisit>] {
         [ReferenceField(field: "doctor_id", target: .doctors) { $0.doctorId },
@@ -237,7 +231,6 @@ extension RepVisit: CollectionRecord {
 }
 
 extension Schedule: CollectionRecord {
-    static var collection: CollectionName { .schedules }
     static var records: WritableKeyPath<ClinicDataset, [Schedule]> { \.schedules }
     static var references: [ReferenceField<Schedule>] {
         [ReferenceField(field: "doctor_id", target: .doctors) { $0.doctorId }]
@@ -277,7 +270,6 @@ extension Schedule: CollectionRecord {
 }
 
 extension ClinicDay: CollectionRecord {
-    static var collection: CollectionName { .clinicDays }
     static var records: WritableKeyPath<ClinicDataset, [ClinicDay]> { \.clinicDays }
     static var references: [ReferenceField<ClinicDay>] {
         [ReferenceField(field: "doctor_id", target: .doctors) { $0.doctorId }]

@@ -59,7 +59,8 @@ import Testing
         let run = try Tool.run(["plan", "--data", Tool.sample, "--week", "2026-11-29", "--doctor", "65f000010000000000000001"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Thu 2026-12-03  CLOSED: Cardiology conference in Alexandria\n"))
-        #expect(run.stdout.contains("    09:10–09:30  patient    Hesham Badr (65f00006000000000000001b)  ! double_booking\n"))
+        // The patient's id (what `book` takes), then the appointment's (what `cancel` takes).
+        #expect(run.stdout.contains("    09:10–09:30  patient    Hesham Badr (65f00002000000000000001b) · appointment 65f00006000000000000001b  ! double_booking\n"))
         #expect(run.stdout.contains("   week: 2 working day(s), 5 appointment(s) of 24 (21%), 0 rep visit(s)\n"))
     }
 

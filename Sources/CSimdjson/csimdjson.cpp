@@ -53,6 +53,9 @@ int csj_parse(csj_parser *parser, const char *bytes, size_t length, csj_element 
 }
 
 // Objects are small (a document has about ten fields), so pairwise comparison beats hashing.
+// Each object's keys are read once into a small array (walking the tape again for every pair
+// cost more than the comparisons); one-member objects (Extended JSON wrappers) and scalars cannot
+// repeat a key and are passed over at once.
 static bool has_duplicate_keys(dom::element value) {
     if (value.type() == dom::element_type::ARRAY) {
         for (dom::element element : value.get_array().value_unsafe()) {
@@ -62,6 +65,22 @@ static bool has_duplicate_keys(dom::element value) {
     }
     if (value.type() != dom::element_type::OBJECT) { return false; }
     dom::object object = value.get_object().value_unsafe();
+    constexpr size_t capacity = 64;
+    std::string_view keys[capacity];
+    size_t count = 0;
+    for (dom::key_value_pair member : object) {
+        if (count == capacity) { break; }
+        for (size_t j = 0; j < count; j++) {
+            if (keys[j].size() == member.key.size() && keys[j] == member.key) { return true; }
+        }
+        keys[count++] = member.key;
+        dom::element_type type = member.value.type();
+        if ((type == dom::element_type::OBJECT || type == dom::element_type::ARRAY) && has_duplicate_keys(member.value)) {
+            return true;
+        }
+    }
+    if (count < capacity) { return false; }
+    // More members than the array holds: pairwise over the tape.
     size_t i = 0;
     for (dom::key_value_pair member : object) {
         size_t j = 0;
@@ -153,24 +172,55 @@ size_t csj_array_elements(csj_element array, csj_member *out, size_t capacity) {
 
 static inline bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+// The end of the element that starts at `start` (a string, a bracketed value, or a bare scalar
+// up to a delimiter), following strings and nesting; 0 when it does not end plainly.
+static size_t element_end(const char *bytes, size_t length, size_t start) {
+    size_t depth = 0;
+    bool in_string = false;
+    size_t i = start;
+    for (; i < length; i++) {
+        char c = bytes[i];
+        if (in_string) {
+            if (c == '\\') { i++; continue; }
+            if (c == '"') {
+                in_string = false;
+                if (depth == 0) { i++; break; }
+            }
+            continue;
+        }
+        if (c == '"') { in_string = true; continue; }
+        if (c == '{' || c == '[') { depth++; continue; }
+        if (c == '}' || c == ']') {
+            if (depth == 0) { break; }  // the array's own ']' after a bare scalar
+            depth--;
+            if (depth == 0) { i++; break; }
+            continue;
+        }
+        if (depth == 0 && (c == ',' || is_space(c))) { break; }
+    }
+    if (in_string || depth != 0 || i == start || i > length) { return 0; }
+    return i;
+}
+
+// Appends one range to `ranges`, growing it; false when out of memory.
+static bool push_range(size_t **ranges, size_t *capacity, int64_t count, size_t start, size_t end) {
+    if (size_t(count + 1) * 2 > *capacity) {
+        size_t grown = *capacity < 1024 ? 2048 : *capacity * 2;
+        size_t *bigger = static_cast<size_t *>(std::realloc(*ranges, grown * sizeof(size_t)));
+        if (!bigger) { return false; }
+        *ranges = bigger;
+        *capacity = grown;
+    }
+    (*ranges)[count * 2] = start;
+    (*ranges)[count * 2 + 1] = end;
+    return true;
+}
+
 int64_t csj_split_array(const char *bytes, size_t length, size_t **ranges, size_t *capacity) {
     size_t i = 0;
     if (length == 0 || bytes[0] != '[') { return -1; }
     i = 1;
     int64_t count = 0;
-    auto push = [&](size_t start, size_t end) -> bool {
-        if (size_t(count + 1) * 2 > *capacity) {
-            size_t grown = *capacity < 1024 ? 2048 : *capacity * 2;
-            size_t *bigger = static_cast<size_t *>(std::realloc(*ranges, grown * sizeof(size_t)));
-            if (!bigger) { return false; }
-            *ranges = bigger;
-            *capacity = grown;
-        }
-        (*ranges)[count * 2] = start;
-        (*ranges)[count * 2 + 1] = end;
-        count++;
-        return true;
-    };
     while (i < length && is_space(bytes[i])) { i++; }
     if (i < length && bytes[i] == ']') {
         i++;
@@ -179,31 +229,10 @@ int64_t csj_split_array(const char *bytes, size_t length, size_t **ranges, size_
             while (i < length && is_space(bytes[i])) { i++; }
             if (i >= length) { return -1; }
             size_t start = i;
-            // One element: a string, a bracketed value, or a bare scalar up to a delimiter.
-            size_t depth = 0;
-            bool in_string = false;
-            for (; i < length; i++) {
-                char c = bytes[i];
-                if (in_string) {
-                    if (c == '\\') { i++; continue; }
-                    if (c == '"') {
-                        in_string = false;
-                        if (depth == 0) { i++; break; }
-                    }
-                    continue;
-                }
-                if (c == '"') { in_string = true; continue; }
-                if (c == '{' || c == '[') { depth++; continue; }
-                if (c == '}' || c == ']') {
-                    if (depth == 0) { break; }  // the array's own ']' after a bare scalar
-                    depth--;
-                    if (depth == 0) { i++; break; }
-                    continue;
-                }
-                if (depth == 0 && (c == ',' || is_space(c))) { break; }
-            }
-            if (in_string || depth != 0 || i == start || i > length) { return -1; }
-            if (!push(start, i)) { return -1; }
+            i = element_end(bytes, length, start);
+            if (i == 0) { return -1; }
+            if (!push_range(ranges, capacity, count, start, i)) { return -1; }
+            count++;
             while (i < length && is_space(bytes[i])) { i++; }
             if (i >= length) { return -1; }
             if (bytes[i] == ',') { i++; continue; }
@@ -213,6 +242,21 @@ int64_t csj_split_array(const char *bytes, size_t length, size_t **ranges, size_
     }
     while (i < length && is_space(bytes[i])) { i++; }
     return i == length ? count : -1;
+}
+
+int64_t csj_split_stream(const char *bytes, size_t length, size_t **ranges, size_t *capacity) {
+    size_t i = 0;
+    int64_t count = 0;
+    for (;;) {
+        while (i < length && is_space(bytes[i])) { i++; }
+        if (i >= length) { return count; }
+        if (bytes[i] != '{') { return -1; }
+        size_t start = i;
+        i = element_end(bytes, length, start);
+        if (i == 0) { return -1; }
+        if (!push_range(ranges, capacity, count, start, i)) { return -1; }
+        count++;
+    }
 }
 
 }  // extern "C"

@@ -4,9 +4,10 @@ import Testing
 
 @testable import ClinicData
 
-/// The loader reads clean documents through simdjson and `FastRecordDecoders`, and everything
-/// else the general way. These tests load the same folders both ways and require the very same
-/// result: dataset, every problem line, and what write-back keeps (layout, mode, document ranges).
+/// The loader reads clean documents through simdjson and `FastFieldReader`, and everything else
+/// through `DocumentReader` (the same `CollectionRecord.decode` over both back ends). These tests
+/// load the same folders both ways and require the very same result: dataset, every problem
+/// line, and what write-back keeps (layout, mode, document ranges).
 @Suite("Fast loading path")
 struct FastPathTests {
     /// Loads `folder` with and without the fast path and compares everything.
@@ -140,7 +141,7 @@ struct FastPathTests {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test("odd files go the general way and still agree: pretty-printed lines, two documents on a line, BOM, blank lines")
+    @Test("odd files agree both ways: documents spanning lines, two documents on a line, BOM, blank lines")
     func oddFiles() throws {
         let base = Fixtures.relaxed
         let variants: [(String, String)] = [

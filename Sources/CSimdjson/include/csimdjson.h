@@ -100,6 +100,12 @@ size_t csj_array_elements(csj_element array, csj_member *out, size_t capacity);
 /// with a parser that explains what is wrong. `ranges` is grown with realloc as needed.
 int64_t csj_split_array(const char *bytes, size_t length, size_t **ranges, size_t *capacity);
 
+/// Splits concatenated objects (`mongoexport --pretty`: each document pretty-printed, one after
+/// the other; `bytes` starts at the first '{') as `csj_split_array` splits an array: each range
+/// runs from a '{' to its matching '}'. Returns the number of objects, or -1 when something
+/// other than whitespace lies between them, or one does not close.
+int64_t csj_split_stream(const char *bytes, size_t length, size_t **ranges, size_t *capacity);
+
 /// Asks the processor to start loading the cache line at `address` (hash-table probes that are
 /// known a few iterations ahead then find their slot in the cache).
 static inline void csj_prefetch(const void *address) { __builtin_prefetch(address); }

@@ -113,4 +113,50 @@ enum FastExtendedJSON {
         return ISODate.parse(bytes: UnsafeBufferPointer(
             start: UnsafeRawPointer(candidate.string)?.assumingMemoryBound(to: UInt8.self), count: candidate.string_length))
     }
+
+    // MARK: - Detecting the mode
+
+    /// The mode a parsed document shows, as `ExtendedJSON.modeEvidence` finds it in the same
+    /// document: relaxed when any plain number or `$date` string appears, canonical when only
+    /// `$number…` wrappers do, nil when neither.
+    static func modeEvidence(in object: FastObject) -> ExtendedJSONMode? {
+        var sawCanonical = false
+        if object.members.contains(where: { relaxedEvidence($0, &sawCanonical) }) { return .relaxed }
+        return sawCanonical ? .canonical : nil
+    }
+
+    /// Whether `value` holds relaxed evidence (as `ExtendedJSON.modeEvidence`'s walk).
+    private static func relaxedEvidence(_ value: csj_member, _ sawCanonical: inout Bool) -> Bool {
+        switch value.type {
+        case CSJ_INT64, CSJ_UINT64, CSJ_DOUBLE:
+            return true
+        case CSJ_ARRAY:
+            return members(of: value, csj_array_elements) { relaxedEvidence($0, &sawCanonical) }
+        case CSJ_OBJECT:
+            if let member = wrapper(value) {
+                if member.keyIs("$numberInt") || member.keyIs("$numberLong") || member.keyIs("$numberDouble")
+                    || member.keyIs("$numberDecimal") {
+                    sawCanonical = true
+                    return false
+                }
+                if member.keyIs("$date"), member.type == CSJ_STRING { return true }
+                return relaxedEvidence(member, &sawCanonical)
+            }
+            return members(of: value, csj_object_members) { relaxedEvidence($0, &sawCanonical) }
+        default:
+            return false
+        }
+    }
+
+    /// Whether any member (or element) of `container` satisfies `predicate`.
+    private static func members(of container: csj_member,
+                                _ read: (csj_element, UnsafeMutablePointer<csj_member>?, Int) -> Int,
+                                _ predicate: (csj_member) -> Bool) -> Bool {
+        let count = container.size
+        guard count > 0 else { return false }
+        return withUnsafeTemporaryAllocation(of: csj_member.self, capacity: count) { buffer in
+            let read = read(container.element, buffer.baseAddress, count)
+            return buffer[0..<min(read, count)].contains(where: predicate)
+        }
+    }
 }

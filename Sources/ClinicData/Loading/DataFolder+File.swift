@@ -7,6 +7,8 @@ public struct CollectionFileStats: Sendable {
     /// Documents that loaded without errors.
     public let records: Int
     public let problems: Int
+    /// Documents that took the careful path (parsed again and decoded with messages).
+    public let carefulDocuments: Int
     /// The decoded file itself, opaque.
     public let keepAlive: any Sendable
 }
@@ -30,6 +32,7 @@ extension DataFolder {
         let documents = decoded.documentFile.documents.count
         return CollectionFileStats(bytes: decoded.contents.count, documents: documents,
                                    records: decoded.recordIndex.lazy.filter { $0 != nil }.count,
-                                   problems: outcome.problems.sorted().count, keepAlive: outcome)
+                                   problems: outcome.problems.sorted().count, carefulDocuments: decoded.careful.documents,
+                                   keepAlive: outcome)
     }
 }

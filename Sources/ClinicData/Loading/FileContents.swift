@@ -60,7 +60,9 @@ final class FileContents: @unchecked Sendable {
         // Whole pages: the bytes after the end, up to the page boundary, read as zeros.
         let length = (size + page - 1) / page * page
         guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), pointer != MAP_FAILED else { return nil }
-        madvise(pointer, length, MADV_SEQUENTIAL | MADV_WILLNEED)
+        // Two calls: advice values are not flags (OR-ing them gives WILLNEED alone).
+        madvise(pointer, length, MADV_SEQUENTIAL)
+        madvise(pointer, length, MADV_WILLNEED)
         return FileContents(mapped: UnsafeRawPointer(pointer), count: size, mappedLength: length)
     }
 

@@ -4,44 +4,53 @@ import SlotSolver
 /// `prepare` reads the file and finds its documents; `decodeChunk` reads one chunk of them (a
 /// large file gives several chunks, so that both cores share it); `finish` joins the chunks in
 /// file order, or reads the whole file the general way when it needs to.
-protocol FileDecodingJob: AnyObject, Sendable {
+///
+/// The record type is erased by closures made where it is known (`init`), so that each step runs
+/// in code specialized for its type; a protocol over the generic class would run it unspecialized.
+final class FileDecodingJob: @unchecked Sendable {
     /// The file's size, to order the work (largest first).
-    var size: Int { get }
+    let size: Int
     /// Reads the file and splits it; afterwards `chunkCount` is known.
-    func prepare()
-    var chunkCount: Int { get }
+    let prepare: () -> Void
+    let chunkCount: () -> Int
     /// Decodes chunk `k`; each chunk is decoded once, by one thread.
-    func decodeChunk(_ k: Int)
-    func finish() -> FolderDecoder.Outcome
+    let decodeChunk: (Int) -> Void
+    let finish: () -> FolderDecoder.Outcome
+
+    init<Record>(_ job: TypedFileDecodingJob<Record>) {
+        size = job.size
+        prepare = { job.prepare() }
+        chunkCount = { job.chunkCount }
+        decodeChunk = { job.decodeChunk($0) }
+        finish = { job.finish() }
+    }
 }
 
 /// A `FileDecodingJob` for one collection's record type.
-final class TypedFileDecodingJob<Record: SummarizedRecord>: FileDecodingJob, @unchecked Sendable {
+final class TypedFileDecodingJob<Record: CollectionRecord>: @unchecked Sendable {
     private let pending: PendingFile
     private let fastPath: Bool
     private let plan: ChunkPlan
-    private let makeDecoder: (CollectionFileBytes) -> CollectionFileDecoder<Record>
-    private let keyPath: WritableKeyPath<ClinicDataset, [Record]>
+    private let context: DecodingContext
     let size: Int
 
     private var file: CollectionFileBytes?
     private var unreadable: DataProblem?
     private var decoder: CollectionFileDecoder<Record>?
     private var split: DocumentSplit?
+    /// Why the file is read the general way, when it is.
+    private var generalReason = CarefulReason.fastPathOff
     private var chunks: [Range<Int>] = []
     /// One slot per chunk, written by whichever thread decodes that chunk.
     private var results: UnsafeMutableBufferPointer<CollectionFileDecoder<Record>.State?> = .init(start: nil, count: 0)
     private var failed: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
 
-    init(_ pending: PendingFile, size: Int, fastPath: Bool, chunks: ChunkPlan,
-         keyPath: WritableKeyPath<ClinicDataset, [Record]>,
-         makeDecoder: @escaping (CollectionFileBytes) -> CollectionFileDecoder<Record>) {
+    init(_ pending: PendingFile, size: Int, fastPath: Bool, chunks: ChunkPlan, context: DecodingContext) {
         self.pending = pending
         plan = chunks
         self.size = size
         self.fastPath = fastPath
-        self.keyPath = keyPath
-        self.makeDecoder = makeDecoder
+        self.context = context
     }
 
     deinit {
@@ -60,9 +69,14 @@ final class TypedFileDecodingJob<Record: SummarizedRecord>: FileDecodingJob, @un
             unreadable = DataProblem(severity: .error, file: pending.fileName, message: "cannot be read (\(error.reason))")
             return
         }
-        let decoder = makeDecoder(file!)
+        let decoder = CollectionFileDecoder<Record>(file: file!, context: context)
         self.decoder = decoder
-        guard fastPath, let split = decoder.split() else { return }
+        guard fastPath else { return }
+        let split: DocumentSplit
+        switch decoder.split() {
+        case .documents(let documents): split = documents
+        case .general(let reason): generalReason = reason; return
+        }
         self.split = split
         let count = split.ranges.count
         let chunkSize = switch plan {
@@ -98,9 +112,9 @@ final class TypedFileDecodingJob<Record: SummarizedRecord>: FileDecodingJob, @un
             for k in results.indices {
                 states.append(results[k].take()!)
             }
-            return FolderDecoder.Outcome(file, decoder.finish(split, &states), keyPath)
+            return FolderDecoder.Outcome(file, decoder.finish(split, &states))
         }
-        return FolderDecoder.Outcome(file, decoder.decodeGenerally(), keyPath)
+        return FolderDecoder.Outcome(file, decoder.decodeGenerally(reason: split == nil ? generalReason : CarefulReason.syntax))
     }
 }
 

@@ -20,6 +20,7 @@ struct FolderDecoder {
         var file: DocumentFile
         var recordIndex: [Int?]
         var mode: ExtendedJSONMode?
+        var careful: CarefulCount
     }
 
     /// Whether clean documents may take `CollectionFileDecoder`'s fast path.
@@ -50,7 +51,7 @@ struct FolderDecoder {
             }
             decoded.store(&dataset)
             parsed[collection] = ParsedFile(fileName: outcome.fileName, contents: decoded.contents, file: decoded.documentFile,
-                                            recordIndex: decoded.recordIndex, mode: decoded.mode)
+                                            recordIndex: decoded.recordIndex, mode: decoded.mode, careful: decoded.careful)
             summaries[collection] = decoded.summary
             problems.append(outcome.problems)
         }
@@ -58,9 +59,15 @@ struct FolderDecoder {
         var checks = CrossChecks(summaries: summaries)
         checks.run()
         for (collection, position, problem) in checks.problems {
-            problems.add(Self.order(collection), position, problem)
+            problems.add(collection.order, position, problem)
         }
-        let loaded = LoadedFolder(dataset: dataset, problems: problems.sorted(), files: loadedFiles())
+        let files = loadedFiles()
+        let reading = files.map { file in
+            let careful = parsed[file.collection]!.careful
+            return FileReading(fileName: file.fileName, documents: file.documentCount, carefulDocuments: careful.documents,
+                               firstCareful: careful.documents > 0 ? (careful.firstPosition, careful.firstReason) : nil)
+        }
+        let loaded = LoadedFolder(dataset: dataset, problems: problems.sorted(), files: files, reading: reading)
         // Millions of ids and references only the checks needed: freed on another thread, off
         // the caller's way.
         let garbage = Garbage(summaries)
@@ -74,10 +81,6 @@ struct FolderDecoder {
         private var value: Any?
         init(_ value: Any) { self.value = value }
         func drop() { value = nil }
-    }
-
-    static func order(_ collection: CollectionName) -> Int {
-        CollectionName.allCases.firstIndex(of: collection)!
     }
 
     // MARK: - Typing
@@ -97,22 +100,22 @@ struct FolderDecoder {
             var recordIndex: [Int?]
             var mode: ExtendedJSONMode?
             var summary: CollectionSummary
+            var careful: CarefulCount
         }
 
-        init<Record>(_ file: CollectionFileBytes, _ decoded: DecodedFile<Record>,
-                     _ keyPath: WritableKeyPath<ClinicDataset, [Record]>) {
+        init<Record: CollectionRecord>(_ file: CollectionFileBytes, _ decoded: DecodedFile<Record>) {
             let records = decoded.records
             fileName = file.fileName
-            self.decoded = Decoded(store: { $0[keyPath: keyPath] = records }, contents: file.contents,
+            self.decoded = Decoded(store: { $0[keyPath: Record.records] = records }, contents: file.contents,
                                    documentFile: decoded.documentFile, recordIndex: decoded.recordIndex,
-                                   mode: decoded.mode, summary: decoded.summary)
+                                   mode: decoded.mode, summary: decoded.summary, careful: decoded.careful)
             problems = decoded.problems
         }
 
         init(unreadable file: PendingFile, _ problem: DataProblem) {
             fileName = file.fileName
             problems = ProblemList()
-            problems.add(FolderDecoder.order(file.collection), 0, problem)
+            problems.add(file.collection.order, 0, problem)
         }
     }
 
@@ -135,7 +138,7 @@ struct FolderDecoder {
                 chunks: chunkSize.map { .documents($0) } ?? .whole)
         }
         DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0].prepare() }
-        let work = jobs.flatMap { job in (0..<job.chunkCount).map { (job, $0) } }
+        let work = jobs.flatMap { job in (0..<job.chunkCount()).map { (job, $0) } }
         let done = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             work[i].0.decodeChunk(work[i].1)
@@ -151,52 +154,20 @@ struct FolderDecoder {
         return result
     }
 
-    private static func job(for pending: PendingFile, size: Int, timeZone zone: ClinicTimeZone,
-                            fastPath: Bool, chunks: ChunkPlan) -> any FileDecodingJob {
-        let order = Self.order(pending.collection)
-        switch pending.collection {
-        case .users:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.users) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.user, fastDecoder: FastRecordDecoders.user)
-            }
-        case .doctors:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.doctors) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.doctor, fastDecoder: FastRecordDecoders.doctor)
-            }
-        case .patients:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.patients) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.patient,
-                                      fastDecoder: FastRecordDecoders.patient)
-            }
-        case .medicalReps:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.medicalReps) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.medicalRep,
-                                      fastDecoder: FastRecordDecoders.medicalRep)
-            }
-        case .appointments:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.appointments) {
-                CollectionFileDecoder(file: $0, order: order, decoder: { RecordDecoders.appointment(&$0, timeZone: zone) },
-                                      fastDecoder: { FastRecordDecoders.appointment($0, &$1, timeZone: zone) })
-            }
-        case .repVisits:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.repVisits) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.repVisit,
-                                      fastDecoder: FastRecordDecoders.repVisit)
-            }
-        case .schedules:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.schedules) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.schedule,
-                                      fastDecoder: FastRecordDecoders.schedule)
-            }
-        case .clinicDays:
-            return TypedFileDecodingJob(pending, size: size, fastPath: fastPath, chunks: chunks, keyPath: \.clinicDays) {
-                CollectionFileDecoder(file: $0, order: order, decoder: RecordDecoders.clinicDay,
-                                      fastDecoder: FastRecordDecoders.clinicDay)
+    private static func job(for pending: PendingFile, size: Int, timeZone: ClinicTimeZone,
+                            fastPath: Bool, chunks: ChunkPlan) -> FileDecodingJob {
+        struct Make: CollectionRecordVisitor {
+            let pending: PendingFile, size: Int, fastPath: Bool, chunks: ChunkPlan, context: DecodingContext
+            func visit<Record: CollectionRecord>(_: Record.Type) -> FileDecodingJob {
+                FileDecodingJob(TypedFileDecodingJob<Record>(pending, size: size, fastPath: fastPath, chunks: chunks,
+                                                             context: context))
             }
         }
+        return pending.collection.with(Make(pending: pending, size: size, fastPath: fastPath, chunks: chunks,
+                                            context: DecodingContext(timeZone: timeZone)))
     }
 
-    static func readAndDecode(_ pending: PendingFile, timeZone zone: ClinicTimeZone, fastPath: Bool) -> Outcome {
+    static func readAndDecode(_ pending: PendingFile, timeZone: ClinicTimeZone, fastPath: Bool) -> Outcome {
         let file: CollectionFileBytes
         do {
             file = CollectionFileBytes(collection: pending.collection, fileName: pending.fileName,
@@ -205,34 +176,13 @@ struct FolderDecoder {
             return Outcome(unreadable: pending, DataProblem(severity: .error, file: pending.fileName,
                                                             message: "cannot be read (\(error.reason))"))
         }
-        let order = Self.order(file.collection)
-        switch file.collection {
-        case .users:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.user,
-                                                 fastDecoder: FastRecordDecoders.user).decode(fastPath: fastPath), \.users)
-        case .doctors:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.doctor,
-                                                 fastDecoder: FastRecordDecoders.doctor).decode(fastPath: fastPath), \.doctors)
-        case .patients:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.patient,
-                                                 fastDecoder: FastRecordDecoders.patient).decode(fastPath: fastPath), \.patients)
-        case .medicalReps:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.medicalRep,
-                                                 fastDecoder: FastRecordDecoders.medicalRep).decode(fastPath: fastPath), \.medicalReps)
-        case .appointments:
-            return Outcome(file, CollectionFileDecoder(
-                file: file, order: order, decoder: { RecordDecoders.appointment(&$0, timeZone: zone) },
-                fastDecoder: { FastRecordDecoders.appointment($0, &$1, timeZone: zone) }).decode(fastPath: fastPath), \.appointments)
-        case .repVisits:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.repVisit,
-                                                 fastDecoder: FastRecordDecoders.repVisit).decode(fastPath: fastPath), \.repVisits)
-        case .schedules:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.schedule,
-                                                 fastDecoder: FastRecordDecoders.schedule).decode(fastPath: fastPath), \.schedules)
-        case .clinicDays:
-            return Outcome(file, CollectionFileDecoder(file: file, order: order, decoder: RecordDecoders.clinicDay,
-                                                 fastDecoder: FastRecordDecoders.clinicDay).decode(fastPath: fastPath), \.clinicDays)
+        struct Decode: CollectionRecordVisitor {
+            let file: CollectionFileBytes, context: DecodingContext, fastPath: Bool
+            func visit<Record: CollectionRecord>(_: Record.Type) -> Outcome {
+                Outcome(file, CollectionFileDecoder<Record>(file: file, context: context).decode(fastPath: fastPath))
+            }
         }
+        return file.collection.with(Decode(file: file, context: DecodingContext(timeZone: timeZone), fastPath: fastPath))
     }
 
     // MARK: - Files

@@ -7,13 +7,16 @@ public struct LoadedFolder: Sendable {
     public var problems: [DataProblem]
     /// The collection files that were found, in `CollectionName.allCases` order.
     public let files: [LoadedFile]
+    /// How each file found was read, in `files` order (for `--stats`).
+    public let reading: [FileReading]
     /// The dataset exactly as loaded, the baseline write-back compares edits against.
     let loadedDataset: ClinicDataset
 
-    init(dataset: ClinicDataset, problems: [DataProblem], files: [LoadedFile]) {
+    init(dataset: ClinicDataset, problems: [DataProblem], files: [LoadedFile], reading: [FileReading] = []) {
         self.dataset = dataset
         self.problems = problems
         self.files = files
+        self.reading = reading
         loadedDataset = dataset
     }
 
@@ -57,5 +60,28 @@ public struct LoadedFile: Sendable {
          bytes: [UInt8], documentRanges: [Range<Int>], recordIndex: [Int?]) {
         self.init(collection: collection, fileName: fileName, layout: layout, mode: mode,
                   contents: FileContents(bytes), documentRanges: documentRanges, recordIndex: recordIndex)
+    }
+}
+
+/// How the loader read one file: how many of its documents took the careful path (parsed again
+/// and decoded with messages) rather than the fast one, and why the first of them did, so that
+/// a slow export explains itself.
+public struct FileReading: Sendable, Equatable {
+    public let fileName: String
+    public let documents: Int
+    public let carefulDocuments: Int
+    /// The 1-based position of the first careful document and the reason (nil when there is none).
+    public let firstCareful: (position: Int, reason: String)?
+
+    public static func == (a: FileReading, b: FileReading) -> Bool {
+        a.fileName == b.fileName && a.documents == b.documents && a.carefulDocuments == b.carefulDocuments
+            && a.firstCareful?.position == b.firstCareful?.position && a.firstCareful?.reason == b.firstCareful?.reason
+    }
+
+    /// One line for `--stats`: `appointments.json: 12 of 239356 documents read the careful way (first: document 1, …)`.
+    public var summary: String {
+        guard let first = firstCareful else { return "\(fileName): all \(documents) documents read the fast way" }
+        return "\(fileName): \(carefulDocuments) of \(documents) documents read the careful way "
+            + "(first: document \(first.position), \(first.reason))"
     }
 }

@@ -7,7 +7,7 @@
 struct CollectionSummary {
     struct Reference {
         var position: Int32
-        /// The field's place in `CrossChecks.referenceFields` of the collection.
+        /// The field's place in the collection's `CollectionRecord.references`.
         var slot: UInt8
         var target: PackedID
     }
@@ -24,7 +24,7 @@ struct CollectionSummary {
     var emails: [(position: Int, email: String)] = []
     var roles: [(id: DocumentID, role: UserRole?)] = []
 
-    /// The collection's reference fields, in `CrossChecks` order.
+    /// The collection's reference fields, in `CollectionRecord.references` order.
     let referenceFields: [String]
     /// The last reference packed for each field, to pack a repeated one (the same doctor) once.
     private var lastReferences: [(id: DocumentID, packed: PackedID)?] = [nil, nil]
@@ -36,7 +36,7 @@ struct CollectionSummary {
         self.collection = collection
         self.fileName = fileName
         self.first = first
-        referenceFields = CrossChecks.referenceFields[collection] ?? []
+        referenceFields = collection.referenceFields.map(\.field)
     }
 
     /// The summary of the next chunk of the same file, appended.
@@ -135,15 +135,14 @@ struct CollectionSummary {
 // MARK: - Clean documents
 
 extension CollectionSummary {
-    /// Records a document the fast path read cleanly: its `_id` and references, in the order
-    /// `RecordDecoders` reads them.
-    mutating func add<Record: SummarizedRecord>(position: Int, record: Record) {
+    /// Records a document the fast path read cleanly: its `_id` and references (`references`,
+    /// in `CollectionRecord.references` order, as `decode` reads them).
+    @inline(__always) mutating func add<Record>(position: Int, record: Record, id: DocumentID,
+                                                references: [(Record) -> DocumentID]) {
         while ids.count < position - 1 - first { ids.append(.none) }
-        ids.append(pack(record.id))
-        var slot = 0
-        record.forEachReference { _, target in
-            addReference(position: position, slot: slot, target: target)
-            slot += 1
+        ids.append(pack(id))
+        for slot in references.indices {
+            addReference(position: position, slot: slot, target: references[slot](record))
         }
     }
 
@@ -152,50 +151,4 @@ extension CollectionSummary {
         emails.append((position, user.email))
         roles.append((user.id, user.role))
     }
-}
-
-/// A record type whose `_id` and references the checks between documents need.
-protocol SummarizedRecord {
-    var id: DocumentID { get }
-    /// Each reference field and its value, in the order the decoder reads them, which is the
-    /// order of `CrossChecks.referenceFields`.
-    func forEachReference(_ body: (String, DocumentID) -> Void)
-}
-
-extension User: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) {}
-}
-
-extension Doctor: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
-}
-
-extension Patient: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
-}
-
-extension MedicalRep: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) { body("user_id", userId) }
-}
-
-extension Appointment: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) {
-        body("doctor_id", doctorId)
-        body("patient_id", patientId)
-    }
-}
-
-extension RepVisit: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) {
-        body("doctor_id", doctorId)
-        body("rep_id", repId)
-    }
-}
-
-extension Schedule: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) { body("doctor_id", doctorId) }
-}
-
-extension ClinicDay: SummarizedRecord {
-    func forEachReference(_ body: (String, DocumentID) -> Void) { body("doctor_id", doctorId) }
 }

@@ -35,21 +35,18 @@ struct CrossChecks {
                 roles.insertIfAbsent(id, Int32(role.flatMap { UserRole.allCases.firstIndex(of: $0) } ?? -1))
             }
         }
-        // The appointments' references (usually most of them) on one core, the rest on the
-        // other; each collection's problems come from one part, in their usual order.
+        // The collection with the most references (usually the appointments) on one core, the
+        // rest on the other; each collection's problems come from one part, in their usual order.
+        let sources = CollectionName.allCases.filter { !$0.referenceFields.isEmpty && summaries[$0] != nil }
+        let largest = sources.max { summaries[$0]!.references.count < summaries[$1]!.references.count }
         let parts = Parts(self)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                parts.checks[0].check(.appointments, .doctors, .patients)
+                if let largest { parts.checks[0].check(largest) }
                 return
             }
             if let users = parts.checks[1].summaries[.users] { parts.checks[1].checkDuplicateEmails(users) }
-            parts.checks[1].check(.doctors, .users, role: .doctor)
-            parts.checks[1].check(.patients, .users, role: .patient)
-            parts.checks[1].check(.medicalReps, .users, role: .medicalRep)
-            parts.checks[1].check(.repVisits, .doctors, .medicalReps)
-            parts.checks[1].check(.schedules, .doctors)
-            parts.checks[1].check(.clinicDays, .doctors)
+            for source in sources where source != largest { parts.checks[1].check(source) }
         }
         problems += parts.checks[1].problems + parts.checks[0].problems
     }
@@ -100,12 +97,14 @@ struct CrossChecks {
         }
     }
 
-    /// Checks that each reference of `source` names a document of its target collection (the
-    /// first target for the first reference field, and so on), and, for user references, that
-    /// the user has `role`.
-    private mutating func check(_ source: CollectionName, _ targets: CollectionName..., role: UserRole? = nil) {
+    /// Checks that each reference of `source` names a document of the collection its field
+    /// names (`CollectionRecord.references`), and, for user references, that the user has the
+    /// field's role.
+    private mutating func check(_ source: CollectionName) {
         guard let summary = summaries[source] else { return }
         let fields = summary.referenceFields
+        let targets = source.referenceFields.map(\.target)
+        let requiredRoles = source.referenceFields.map(\.role)
         // Looked up once per target rather than once per reference.
         let targetIndexes = targets.map { known[$0] }
         let targetFiles = targets.map { summaries[$0] }
@@ -136,7 +135,7 @@ struct CrossChecks {
                        + Self.lookalikeHint(id, in: ids))
                 continue
             }
-            if let role, let actualIndex = roles.value(for: target, text: text), actualIndex >= 0,
+            if let role = requiredRoles[slot], let actualIndex = roles.value(for: target, text: text), actualIndex >= 0,
                case let actual = UserRole.allCases[Int(actualIndex)], actual != role {
                 report(summary, reference.position, fields[slot],
                        "\(Self.text(summary.id(target)!)) refers to a user whose role is \"\(actual.rawValue)\", not \"\(role.rawValue)\"")
@@ -171,11 +170,4 @@ struct CrossChecks {
         }
         return " (there is \(kind) \(text(match)); the types must match)"
     }
-
-    /// Each collection's reference fields, in the order `check` lists their targets.
-    static let referenceFields: [CollectionName: [String]] = [
-        .doctors: ["user_id"], .patients: ["user_id"], .medicalReps: ["user_id"],
-        .appointments: ["doctor_id", "patient_id"], .repVisits: ["doctor_id", "rep_id"],
-        .schedules: ["doctor_id"], .clinicDays: ["doctor_id"],
-    ]
 }

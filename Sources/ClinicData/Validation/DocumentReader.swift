@@ -1,12 +1,15 @@
 import SlotSolver
 
-/// Reads the fields of one document, reporting every missing or malformed field as a
-/// `DataProblem` and carrying on, so that one pass finds all of a document's problems.
-struct DocumentReader {
+/// The reporting `FieldReader`: reads the fields of one parsed document, reporting every missing
+/// or malformed field as a `DataProblem` in the project's words and carrying on, so that one
+/// pass finds all of a document's problems.
+struct DocumentReader: FieldReader {
     let object: JSONObject
     let file: String
     /// 1-based position of the document in its file.
     let position: Int
+    /// What field names are prefixed with in messages: `visit_summary.` inside that object.
+    private var prefix = ""
     private(set) var documentID: DocumentID?
     private(set) var problems: [DataProblem] = []
     private(set) var hasErrors = false
@@ -21,13 +24,24 @@ struct DocumentReader {
 
     // MARK: - Reporting
 
-    mutating func error(_ field: String?, _ message: String) {
+    mutating func error(_ field: StaticString, _ message: @autoclosure () -> String) {
+        report(.error, label(field), message())
+    }
+
+    mutating func warning(_ field: StaticString, _ message: @autoclosure () -> String) {
+        report(.warning, label(field), message())
+    }
+
+    private mutating func error(_ field: String, _ message: String) {
         report(.error, field, message)
     }
 
-    mutating func warning(_ field: String?, _ message: String) {
-        report(.warning, field, message)
+    func found(_ key: StaticString) -> String {
+        object[key.description].map(foundText) ?? "nothing"
     }
+
+    /// A field's name as messages give it.
+    private func label(_ key: StaticString) -> String { prefix + key.description }
 
     private mutating func report(_ severity: DataProblem.Severity, _ field: String?, _ message: String) {
         if severity == .error { hasErrors = true }
@@ -48,8 +62,7 @@ struct DocumentReader {
 
     static let weekdays = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.name, $0) })
 
-    /// The document's `_id`; read first so that every later problem can name it.
-    mutating func readID() -> DocumentID? {
+    mutating func id() -> DocumentID? {
         guard let value = required("_id") else { return nil }
         switch ExtendedJSON.documentID(value) {
         case .success(let id): documentID = id; return id
@@ -58,26 +71,26 @@ struct DocumentReader {
     }
 
     /// A present value; reports the field as missing otherwise.
-    mutating func required(_ key: String) -> JSONValue? {
-        if let value = object[key] { return value }
+    private mutating func required(_ key: StaticString) -> JSONValue? {
+        if let value = object[key.description] { return value }
         error(key, "is missing")
         return nil
     }
 
     /// A present, non-null value, or nil without a problem.
-    func optional(_ key: String) -> JSONValue? {
-        guard let value = object[key], value != .null else { return nil }
+    private func optional(_ key: StaticString) -> JSONValue? {
+        guard let value = object[key.description], value != .null else { return nil }
         return value
     }
 
-    mutating func string(_ key: String, sensitive: Bool = false) -> String? {
+    mutating func string(_ key: StaticString, sensitive: Bool) -> String? {
         guard let value = required(key) else { return nil }
-        return string(value, key, sensitive: sensitive)
+        return string(value, label(key), sensitive: sensitive)
     }
 
-    mutating func optionalString(_ key: String, label: String? = nil) -> String? {
+    mutating func optionalString(_ key: StaticString) -> String? {
         guard let value = optional(key) else { return nil }
-        return string(value, label ?? key)
+        return string(value, label(key))
     }
 
     private mutating func string(_ value: JSONValue, _ field: String, sensitive: Bool = false) -> String? {
@@ -86,14 +99,14 @@ struct DocumentReader {
         return nil
     }
 
-    mutating func integer(_ key: String) -> Int? {
+    mutating func integer(_ key: StaticString) -> Int? {
         guard let value = required(key) else { return nil }
-        return integer(value, key)
+        return integer(value, label(key))
     }
 
-    mutating func optionalInteger(_ key: String, label: String? = nil) -> Int? {
+    mutating func optionalInteger(_ key: StaticString) -> Int? {
         guard let value = optional(key) else { return nil }
-        return integer(value, label ?? key)
+        return integer(value, label(key))
     }
 
     private mutating func integer(_ value: JSONValue, _ field: String) -> Int? {
@@ -103,39 +116,39 @@ struct DocumentReader {
         }
     }
 
-    mutating func number(_ key: String) -> Double? {
+    mutating func number(_ key: StaticString) -> Double? {
         guard let value = required(key) else { return nil }
         switch ExtendedJSON.double(value) {
         case .success(let double): return double
-        case .failure(let failure): report(failure, key, found: value); return nil
+        case .failure(let failure): report(failure, label(key), found: value); return nil
         }
     }
 
-    mutating func bool(_ key: String) -> Bool? {
+    mutating func bool(_ key: StaticString) -> Bool? {
         guard let value = required(key) else { return nil }
         if case .bool(let flag) = value { return flag }
-        report(.wrongType(expected: "true or false"), key, found: value)
+        report(.wrongType(expected: "true or false"), label(key), found: value)
         return nil
     }
 
-    mutating func reference(_ key: String) -> DocumentID? {
+    mutating func reference(_ key: StaticString) -> DocumentID? {
         guard let value = required(key) else { return nil }
         switch ExtendedJSON.documentID(value) {
         case .success(let id):
-            references.append((key, id))
+            references.append((label(key), id))
             return id
-        case .failure(let failure): report(failure, key, found: value); return nil
+        case .failure(let failure): report(failure, label(key), found: value); return nil
         }
     }
 
-    mutating func date(_ key: String) -> Int64? {
+    mutating func date(_ key: StaticString) -> Int64? {
         guard let value = required(key) else { return nil }
-        return date(value, key)
+        return date(value, label(key))
     }
 
-    mutating func optionalDate(_ key: String) -> Int64? {
+    mutating func optionalDate(_ key: StaticString) -> Int64? {
         guard let value = optional(key) else { return nil }
-        return date(value, key)
+        return date(value, label(key))
     }
 
     private mutating func date(_ value: JSONValue, _ field: String) -> Int64? {
@@ -150,22 +163,22 @@ struct DocumentReader {
         }
     }
 
-    /// An optional array of ISODates; each bad element is reported as `key[i]`.
-    mutating func optionalDates(_ key: String) -> [Int64]? {
+    /// Each bad element is reported as `key[i]`.
+    mutating func optionalDates(_ key: StaticString) -> [Int64]? {
         guard let value = optional(key) else { return [] }
         guard case .array(let elements) = value else {
-            report(.wrongType(expected: "an array of ISODates"), key, found: value)
+            report(.wrongType(expected: "an array of ISODates"), label(key), found: value)
             return nil
         }
         var dates: [Int64] = []
         var ok = true
         for (i, element) in elements.enumerated() {
-            if let ms = date(element, "\(key)[\(i)]") { dates.append(ms) } else { ok = false }
+            if let ms = date(element, "\(label(key))[\(i)]") { dates.append(ms) } else { ok = false }
         }
         return ok ? dates : nil
     }
 
-    mutating func weekday(_ key: String) -> Weekday? {
+    mutating func weekday(_ key: StaticString) -> Weekday? {
         guard let text = string(key) else { return nil }
         // The seed's capitalised names first: lowercasing every day name would allocate.
         if let day = Self.weekdays[text] ?? Weekday(name: text) { return day }
@@ -173,8 +186,7 @@ struct DocumentReader {
         return nil
     }
 
-    /// An "HH:MM" time. "24:00" is refused unless the time ends a window (`allowEndOfDay`).
-    mutating func time(_ key: String, allowEndOfDay: Bool = false) -> MinuteOfDay? {
+    mutating func time(_ key: StaticString, allowEndOfDay: Bool) -> MinuteOfDay? {
         guard let text = string(key) else { return nil }
         if let time = MinuteOfDay(hhmm: text, allowEndOfDay: allowEndOfDay) { return time }
         if MinuteOfDay(hhmm: text, allowEndOfDay: true) != nil {
@@ -185,8 +197,7 @@ struct DocumentReader {
         return nil
     }
 
-    /// One of an enumeration's raw values, in any letter case.
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value?
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: StaticString, _: Value.Type) -> Value?
     where Value.RawValue == String {
         guard let text = string(key) else { return nil }
         if let value = Value(rawValue: text) { return value }
@@ -195,5 +206,19 @@ struct DocumentReader {
         let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
         error(key, "\(foundText(.string(text))) is not one of \(names)")
         return nil
+    }
+
+    mutating func optionalObject<Value>(_ key: StaticString, _ body: (inout DocumentReader) -> Value) -> Value?? {
+        guard let value = optional(key) else { return .some(nil) }
+        guard case .object(let inner) = value else {
+            error(key, "must be an object (found \(foundText(value)))")
+            return nil
+        }
+        var reader = DocumentReader(object: inner, file: file, position: position)
+        reader.prefix = label(key) + "."
+        let read = body(&reader)
+        // Reported again here, so that they name this document's `_id`.
+        for problem in reader.problems { report(problem.severity, problem.field, problem.message) }
+        return .some(read)
     }
 }

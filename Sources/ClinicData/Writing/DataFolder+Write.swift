@@ -96,16 +96,10 @@ extension DataFolder {
             }
             return FileRewriter(file: file, original: before, edited: after).bytes()
         }
-        switch collection {
-        case .users: return rewrite(original.users, edited.users)
-        case .doctors: return rewrite(original.doctors, edited.doctors)
-        case .patients: return rewrite(original.patients, edited.patients)
-        case .medicalReps: return rewrite(original.medicalReps, edited.medicalReps)
-        case .appointments: return rewrite(original.appointments, edited.appointments)
-        case .repVisits: return rewrite(original.repVisits, edited.repVisits)
-        case .schedules: return rewrite(original.schedules, edited.schedules)
-        case .clinicDays: return rewrite(original.clinicDays, edited.clinicDays)
+        func rewrite<Record: CollectionRecord>(_: Record.Type) -> [UInt8] {
+            rewrite(original[keyPath: Record.records], edited[keyPath: Record.records])
         }
+        return rewrite(collection.recordType)
     }
 
     private static func mostCommon<Value: Hashable>(_ values: [Value]) -> Value? {

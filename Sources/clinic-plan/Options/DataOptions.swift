@@ -84,7 +84,7 @@ struct DataOptions: ParsableArguments {
             folder = try DataFolder.load(from: folderURL, timeZone: timeZone,
                                          progress: progress.enabled ? LoadProgress { progress.report($0, $1) } : nil)
             progress.finish()
-            RunStats.recordLoad(seconds: RunStats.now() - started)
+            RunStats.recordLoad(seconds: RunStats.now() - started, reading: folder.reading)
         } catch {
             // The loader's errors name the path already ("/x: no such folder").
             throw badInput("\(error)")

@@ -1,3 +1,4 @@
+import ClinicData
 import Foundation
 
 #if canImport(Glibc)
@@ -11,13 +12,18 @@ import Darwin
 enum RunStats {
     nonisolated(unsafe) private static var started = 0.0
     nonisolated(unsafe) private static var loadSeconds: Double?
+    nonisolated(unsafe) private static var reading: [FileReading] = []
 
     static func enable() {
         started = now()
         atexit { RunStats.print() }
     }
 
-    static func recordLoad(seconds: Double) { loadSeconds = seconds }
+    /// `reading`: how each file was read, so that a slow export explains itself.
+    static func recordLoad(seconds: Double, reading: [FileReading]) {
+        loadSeconds = seconds
+        self.reading = reading
+    }
 
     static func now() -> Double {
         var time = timespec()
@@ -33,6 +39,11 @@ enum RunStats {
         var line = "stats: wall " + format(now() - started) + " s"
         if let loadSeconds { line += ", loading " + format(loadSeconds) + " s" }
         line += ", peak memory " + String(Int(peakMB.rounded())) + " MB (max RSS)\n"
+        let careful = reading.filter { $0.carefulDocuments > 0 }
+        if !reading.isEmpty && careful.isEmpty {
+            line += "stats: every document took the fast path\n"
+        }
+        for file in careful { line += "stats: " + file.summary + "\n" }
         FileOutput.standardError.write(line)
     }
 

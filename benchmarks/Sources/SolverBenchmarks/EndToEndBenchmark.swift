@@ -6,16 +6,21 @@ import SlotSolver
 /// (occurrences expanded beforehand) and the built tool end to end (`clinic-plan conflicts` and
 /// `clinic-plan plan --format json -o FILE`, process start to exit, with its peak memory), against
 /// the O(n²) pairwise check (on the first 1k, 3k and 10k occurrences of the smallest instance) and
-/// a pandas script on the same files. Prints a markdown table; `--json FILE` appends the results.
+/// a pandas script and a plain-Python sort-and-sweep script on the same files. Prints a markdown
+/// table; `--json FILE` appends the results.
 ///
 /// Options: `--tool PATH` (the release clinic-plan), `--instances NAME=DIR,…` (folders with
-/// 2026-12-06 as their first booking day), `--days 56`, `--runs 5`, `--pandas SCRIPT`,
-/// `--pandas-runs 1`, `--json FILE`.
+/// 2026-12-06 as their first booking day), `--days 56`, `--runs 5`, `--format csv` (of
+/// `conflicts`), `--plan-runs N` (default `--runs`; 0 skips `plan`), `--pandas SCRIPT`,
+/// `--pandas-runs 1`, `--sweep SCRIPT` (`benchmarks/conflicts_sweep.py`), `--json FILE`.
 func runEndToEndBenchmark(_ arguments: [String]) {
     var tool = ".build-release/release/clinic-plan"
     var instances: [(name: String, path: String)] = []
     var days = 56, runs = 5, pandasRuns = 1
+    var planRuns: Int?
+    var format = "csv"
     var pandasScript: String?
+    var sweepScript: String?
     var jsonPath: String?
     var i = 0
     while i < arguments.count {
@@ -31,6 +36,9 @@ func runEndToEndBenchmark(_ arguments: [String]) {
         case "--runs": runs = Int(value) ?? runs
         case "--pandas": pandasScript = value
         case "--pandas-runs": pandasRuns = Int(value) ?? pandasRuns
+        case "--plan-runs": planRuns = Int(value)
+        case "--format": format = value
+        case "--sweep": sweepScript = value
         case "--json": jsonPath = value
         default:
             print("unknown option \(arguments[i])")
@@ -46,17 +54,19 @@ func runEndToEndBenchmark(_ arguments: [String]) {
     print()
     print("Machine: \(machineDescription()). Range \(range) (\(days) days); \(runs) runs per measurement "
           + "(median, min–max). *Engine*: conflict detection on occurrences expanded beforehand. *conflicts*: "
-          + "`clinic-plan conflicts --format csv` and *plan*: `clinic-plan plan --week \(first) --format json -o FILE`, "
-          + "each timed from process start to exit (release build), peak memory as the process's max RSS. "
-          + "pandas: `benchmarks/conflicts_pandas.py` on the same files, \(pandasRuns) run(s).")
+          + "`clinic-plan conflicts --format \(format)` and *plan*: `clinic-plan plan --week \(first) --format json -o FILE`, "
+          + "each timed from process start to exit (release build), peak memory as the process's max RSS "
+          + "(and its ratio to the files' size). pandas: `benchmarks/conflicts_pandas.py` (JSON Lines only); "
+          + "Python sweep: `benchmarks/conflicts_sweep.py` (json module, sort and sweep), "
+          + "\(pandasRuns) run(s) each, on the same files.")
     print()
-    print("| instance | MB | occurrences | conflicts | engine | conflicts end to end | peak memory | plan JSON end to end | peak memory | pandas | pandas / clinic-plan | same counts |")
-    print("| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
+    print("| instance | MB | occurrences | conflicts | engine | conflicts end to end | peak memory | plan JSON end to end | peak memory | pandas | pandas / clinic-plan | Python sweep | sweep / clinic-plan | same counts |")
+    print("| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
 
     var smallest: (occurrences: [Occurrence], model: ClinicModel, calendar: WorkCalendar)?
     for instance in instances {
         guard let loaded = try? DataFolder.load(from: URL(fileURLWithPath: instance.path)), loaded.errors.isEmpty else {
-            print("| \(instance.name) | could not be loaded | | | | | | | | | | |")
+            print("| \(instance.name) | could not be loaded | | | | | | | | | | | | |")
             continue
         }
         let bytes = loaded.files.reduce(0) { $0 + folderFileSize(instance.path + "/" + $1.fileName) }
@@ -77,47 +87,55 @@ func runEndToEndBenchmark(_ arguments: [String]) {
         let engine = TimingSummary(engineTimes)
 
         let conflicts = runTool(tool, ["conflicts", "--stats", "--data", instance.path, "--from", "\(first)",
-                                       "--days", "\(days)", "--format", "csv"], runs: runs)
-        let planFile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-plan-\(getpid()).json").path
-        let plan = runTool(tool, ["plan", "--stats", "--data", instance.path, "--week", "\(first)", "--format", "json",
-                                  "-o", planFile], runs: runs)
-        try? FileManager.default.removeItem(atPath: planFile)
+                                       "--days", "\(days)", "--format", format], runs: runs)
+        var plan: (timing: TimingSummary, peakMB: Int)?
+        if planRuns ?? runs > 0 {
+            let planFile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-plan-\(getpid()).json").path
+            plan = runTool(tool, ["plan", "--stats", "--data", instance.path, "--week", "\(first)", "--format", "json",
+                                  "-o", planFile], runs: planRuns ?? runs)
+            try? FileManager.default.removeItem(atPath: planFile)
+        }
 
-        var pandasCell = "—", ratioCell = "—", agreeCell = "—"
-        var pandasMedian: Double?
-        if let pandasScript, pandasRuns > 0 {
+        let ours = Dictionary(uniqueKeysWithValues: report.summary.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
+        var agreements: [String] = []
+        /// A Python baseline's median and its cells (time, ratio to clinic-plan's conflicts).
+        func baseline(_ script: String?) -> (median: Double?, cells: String) {
+            guard let script, pandasRuns > 0 else { return (nil, "— | —") }
             var times: [Double] = []
             var summary: [String: Int]?
             for _ in 0..<pandasRuns {
                 let (seconds, output) = measureSeconds {
-                    runProcess("/usr/bin/env", ["python3", pandasScript, instance.path, "\(first)", "\(days)"]).output
+                    runProcess("/usr/bin/env", ["python3", script, instance.path, "\(first)", "\(days)"]).output
                 }
                 times.append(seconds)
                 summary = (try? JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])?["summary"]
                     as? [String: Int]
             }
-            if let summary {
-                let timing = TimingSummary(times)
-                pandasMedian = timing.median
-                pandasCell = TimingSummary.format(timing.median)
-                ratioCell = String(format: "%.0f×", timing.median / conflicts.timing.median)
-                let ours = Dictionary(uniqueKeysWithValues: report.summary.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
-                agreeCell = ours == summary ? "yes" : "NO"
-            } else {
-                pandasCell = "failed"
-            }
+            guard let summary else { return (nil, "failed | —") }
+            agreements.append(ours == summary ? "yes" : "NO")
+            let timing = TimingSummary(times)
+            return (timing.median, TimingSummary.format(timing.median)
+                    + String(format: " | %.1f×", timing.median / conflicts.timing.median))
         }
+        let pandas = baseline(pandasScript)
+        let sweep = baseline(sweepScript)
+        let agreeCell = agreements.isEmpty ? "—" : agreements.joined(separator: ", ")
+        let peakRatio = Double(conflicts.peakMB) * 1_048_576 / Double(max(1, bytes))
+        let planCells = plan.map { "\($0.timing.cell) | \($0.peakMB) MB" } ?? "— | —"
         print("| \(instance.name) | \(String(format: "%.0f", Double(bytes) / 1e6)) | \(occurrences.count) "
-              + "| \(report.conflicts.count) | \(engine.cell) | \(conflicts.timing.cell) | \(conflicts.peakMB) MB "
-              + "| \(plan.timing.cell) | \(plan.peakMB) MB | \(pandasCell) | \(ratioCell) | \(agreeCell) |")
+              + "| \(report.conflicts.count) | \(engine.cell) | \(conflicts.timing.cell) "
+              + "| \(conflicts.peakMB) MB (\(String(format: "%.2f", peakRatio))× the files) "
+              + "| \(planCells) | \(pandas.cells) | \(sweep.cells) | \(agreeCell) |")
         results.append([
             "suite": "endtoend", "instance": instance.name, "bytes": bytes, "occurrences": occurrences.count,
             "conflicts": report.conflicts.count,
             "engine_median": engine.median, "engine_min": engine.min, "engine_max": engine.max,
             "conflicts_median": conflicts.timing.median, "conflicts_min": conflicts.timing.min,
             "conflicts_max": conflicts.timing.max, "conflicts_peak_mb": conflicts.peakMB,
-            "plan_median": plan.timing.median, "plan_min": plan.timing.min, "plan_max": plan.timing.max,
-            "plan_peak_mb": plan.peakMB, "pandas_median": pandasMedian ?? NSNull(), "pandas_agrees": agreeCell == "yes",
+            "plan_median": plan?.timing.median ?? NSNull(), "plan_min": plan?.timing.min ?? NSNull(),
+            "plan_max": plan?.timing.max ?? NSNull(), "plan_peak_mb": plan?.peakMB ?? NSNull(),
+            "pandas_median": pandas.median ?? NSNull(), "sweep_median": sweep.median ?? NSNull(),
+            "baselines_agree": !agreements.contains("NO"), "format": format, "days": days,
         ])
     }
 

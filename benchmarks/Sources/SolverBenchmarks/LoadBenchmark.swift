@@ -3,16 +3,19 @@ import Foundation
 
 /// The `load` suite: the loader's throughput per collection file (read, parse, type, validate;
 /// one file on one core, as `DataFolder.load` reads each file), the whole folder with both cores,
-/// and Foundation's `JSONDecoder` on the same files as the baseline. Prints a markdown table and,
-/// with `--json FILE`, appends one JSON object per measurement for `report`.
+/// and two baselines on the same files: Foundation's `JSONDecoder` and Python's `json` module
+/// (`benchmarks/json_baseline.py`). Prints a markdown table and, with `--json FILE`, appends one
+/// JSON object per measurement for `report`.
 ///
 /// Options: `--data DIR[,DIR…]` (data folders), `--runs 5`, `--baseline-runs 1` (0 skips
-/// JSONDecoder), `--baseline-max-mb 64` (larger files skip the baseline), `--json FILE`.
+/// JSONDecoder), `--baseline-max-mb 64` (larger files skip JSONDecoder), `--python SCRIPT`
+/// (the Python baseline, one run per file), `--json FILE`.
 func runLoadBenchmark(_ arguments: [String]) {
     var folders: [String] = []
     var runs = 5, baselineRuns = 1
     var baselineMaxMB = 64.0
     var jsonPath: String?
+    var pythonScript: String?
     var i = 0
     while i < arguments.count {
         let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -22,6 +25,7 @@ func runLoadBenchmark(_ arguments: [String]) {
         case "--baseline-runs": baselineRuns = Int(value) ?? baselineRuns
         case "--baseline-max-mb": baselineMaxMB = Double(value) ?? baselineMaxMB
         case "--json": jsonPath = value
+        case "--python": pythonScript = value
         default:
             print("unknown option \(arguments[i])")
             return
@@ -34,13 +38,15 @@ func runLoadBenchmark(_ arguments: [String]) {
     print()
     print("Machine: \(machineDescription()). \(runs) runs per file (median, min–max); one file on one core, "
           + "files already in the page cache. MB = 10⁶ bytes. JSONDecoder: \(baselineRuns) run(s) per file up to "
-          + "\(Int(baselineMaxMB)) MB, decoding each document into a generic JSON value.")
+          + "\(Int(baselineMaxMB)) MB, decoding each document into a generic JSON value. Python: "
+          + "`json.loads` on the same file (one run, `benchmarks/json_baseline.py`), into dicts and lists.")
     print()
-    print("| folder | file | MB | documents | loader | loader MB/s | JSONDecoder | JSONDecoder MB/s | speed-up |")
-    print("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| folder | file | MB | documents | loader | loader MB/s | JSONDecoder | JSONDecoder MB/s | speed-up | Python json MB/s | speed-up |")
+    print("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for folder in folders {
         let label = folder.split(separator: "/").last.map(String.init) ?? folder
         var folderBytes = 0
+        let python = pythonScript.map { pythonBaseline($0, folder: folder) } ?? [:]
         for collection in CollectionName.allCases {
             guard let name = collection.acceptedFileNames.first(where: {
                 FileManager.default.fileExists(atPath: folder + "/" + $0)
@@ -57,7 +63,7 @@ func runLoadBenchmark(_ arguments: [String]) {
                 stats = result
             }
             guard let stats else {
-                print("| \(label) | \(name) | could not be read | | | | | | |")
+                print("| \(label) | \(name) | could not be read | | | | | | | | |")
                 continue
             }
             folderBytes += stats.bytes
@@ -77,12 +83,18 @@ func runLoadBenchmark(_ arguments: [String]) {
                 baselineRateCell = String(format: "%.0f", megabytes / baseline.median)
                 ratioCell = String(format: "%.0f×", baseline.median / timing.median)
             }
+            let pythonMedian = python[name]
+            let pythonCells = pythonMedian.map {
+                String(format: "%.0f | %.0f×", megabytes / $0, $0 / timing.median)
+            } ?? "— | —"
             print("| \(label) | \(name) | \(String(format: "%.1f", megabytes)) | \(stats.documents) "
-                  + "| \(timing.cell) | \(String(format: "%.0f", rate)) | \(baselineCell) | \(baselineRateCell) | \(ratioCell) |")
+                  + "| \(timing.cell) | \(String(format: "%.0f", rate)) | \(baselineCell) | \(baselineRateCell) | \(ratioCell) "
+                  + "| \(pythonCells) |")
             results.append([
                 "suite": "load", "folder": label, "file": name, "bytes": stats.bytes, "documents": stats.documents,
                 "median": timing.median, "min": timing.min, "max": timing.max,
-                "baseline_median": baselineMedian ?? NSNull(),
+                "baseline_median": baselineMedian ?? NSNull(), "python_median": pythonMedian ?? NSNull(),
+                "careful_documents": stats.carefulDocuments,
             ])
         }
         // The whole folder, files in parallel, with the checks between files.
@@ -94,16 +106,30 @@ func runLoadBenchmark(_ arguments: [String]) {
             times.append(seconds)
             loaded = result
         }
-        _ = loaded
         let timing = TimingSummary(times)
         let megabytes = Double(folderBytes) / 1e6
+        let careful = loaded?.reading.filter { $0.carefulDocuments > 0 }.map(\.summary) ?? []
         print("| \(label) | **whole folder, both cores** | \(String(format: "%.1f", megabytes)) | | \(timing.cell) "
-              + "| \(String(format: "%.0f", megabytes / timing.median)) | | | |")
+              + "| \(String(format: "%.0f", megabytes / timing.median)) | | | | | |")
+        if !careful.isEmpty { print("| \(label) | careful path: \(careful.joined(separator: "; ")) | | | | | | | | | |") }
         results.append([
             "suite": "load-folder", "folder": label, "bytes": folderBytes,
             "median": timing.median, "min": timing.min, "max": timing.max,
         ])
     }
+}
+
+/// Python's `json` module on every file of `folder`: the median seconds by file name.
+private func pythonBaseline(_ script: String, folder: String) -> [String: Double] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    let output = runProcess("/usr/bin/env", ["python3", script, "1"] + names.map { folder + "/" + $0 }).output
+    var medians: [String: Double] = [:]
+    for line in output.split(separator: "\n") {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let file = object["file"] as? String, let median = (object["median"] as? NSNumber)?.doubleValue else { continue }
+        medians[file.split(separator: "/").last.map(String.init) ?? file] = median
+    }
+    return medians
 }
 
 extension TimingSummary {

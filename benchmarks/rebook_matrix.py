@@ -24,6 +24,7 @@ every run as one JSON line (--jsonl, default benchmarks/results-rebook.jsonl).
 """
 import argparse
 import datetime
+import fcntl
 import json
 import math
 import os
@@ -53,10 +54,26 @@ VARIATION_SHAPES = ["standard", "near-cap", "long-visits"]
 
 # MARK: - running one process
 
+# With --lock: every run holds this file's lock (flock), taken before its clock starts, so that
+# builds on a shared machine go between runs rather than during them, and no wait is timed.
+LOCK_PATH = None
+
+
 def run_measured(command, timeout, cwd=None):
     """Runs `command` in a session of its own, killed (with all its children) after `timeout`
     seconds. Returns (exit status or None when killed, wall seconds, peak RSS in KB or None,
     stdout, stderr)."""
+    if LOCK_PATH is None:
+        return run_unlocked(command, timeout, cwd)
+    with open(LOCK_PATH, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return run_unlocked(command, timeout, cwd)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def run_unlocked(command, timeout, cwd=None):
     time_file = None
     if os.access("/usr/bin/time", os.X_OK):
         handle, time_file = tempfile.mkstemp(prefix="rebook-time-")
@@ -190,6 +207,8 @@ def run_cell(cell, options, tool, emit):
         emit({"cell": cell.key, "run": "export", "exit": status, "wall": round(wall, 3),
               "mps_bytes": os.path.getsize(model)})
         limit = options.baseline_limit
+        for record in options.earlier_baselines.get(json.dumps(cell.key, sort_keys=True), []):
+            emit(dict(record, earlier=True))
         if options.highs:
             command = [sys.executable, os.path.join(HERE, "highs_rebook.py"), "--threads", "2", str(limit), model]
             emit(baseline_record(cell, "highs", limit, *run_measured(command, timeout=kill(limit) + 60)))
@@ -385,6 +404,13 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "results-rebook.md"), help="The markdown file to write.")
     parser.add_argument("--jsonl", default=os.path.join(HERE, "results-rebook.jsonl"), help="Every run, one JSON line each.")
     parser.add_argument("--dry-run", action="store_true", help="List the cells and their worst-case time, run nothing.")
+    parser.add_argument("--lock", default=None,
+                        help="Hold this file's lock (flock) during each run, taken before its clock starts "
+                             "(e.g. /tmp/clinic-build.lock on a machine shared with builds).")
+    parser.add_argument("--baselines-from", default=None,
+                        help="A JSON-lines file of an earlier run: its HiGHS and CP-SAT records of the same cells "
+                             "are shown for the baselines this run leaves out (--no-highs, --no-cpsat); the "
+                             "generator's output is deterministic, so the instances are the same.")
     options = parser.parse_args()
     options.argv = sys.argv[1:]
     options.explicit_shapes = options.shapes is not None
@@ -401,6 +427,18 @@ def main():
     for shape in options.shapes:
         if shape not in ALL_SHAPES:
             parser.error(f"unknown shape {shape}; choose from {', '.join(ALL_SHAPES)}")
+
+    global LOCK_PATH
+    LOCK_PATH = options.lock
+    options.earlier_baselines = {}
+    if options.baselines_from:
+        wanted = {name for name, run in (("highs", options.highs), ("cpsat", options.cpsat)) if not run}
+        with open(options.baselines_from) as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record.get("run") in wanted:
+                    key = json.dumps(record["cell"], sort_keys=True)
+                    options.earlier_baselines.setdefault(key, []).append(record)
 
     cells = plan(options)
     total = sum(worst_case_seconds(c, options) for c in cells)

@@ -83,7 +83,10 @@ struct AnytimeSolverTests {
                                        windowMinutes: 120...240, shape: .sharedPeople)
         var opts = options(.glpk, range: range)
         opts.timeLimitSeconds = 1
-        if forcingMasters { opts.parameters.masterPartLimit = .max }
+        if forcingMasters {
+            opts.parameters.masterPartLimit = .max
+            opts.parameters.timeIndexedFirstShare = 0
+        }
         let started = ContinuousClock.now
         let result = try Rebooker.rebook(clinic.model, options: opts)
         let elapsed = started.duration(to: .now)

@@ -12,28 +12,28 @@ struct DoctorScheduleSearchTests {
         let instance = RebookingInstance(model: clinic.model, options: opts)
         var random = Xorshift(state: UInt64(seed) &* 2_654_435_761 &+ 99)
         for part in IndependentParts.split(instance) {
-            let master = try DateAssignmentMaster(instance: instance, items: part)
+            let choices = DateChoices(instance: instance, items: part.map(ItemIndex.init))
             // Costs other than the objective, as multipliers would make them.
-            let costs = (0..<master.columnDay.count).map { master.problem.objectiveValueOfColumn($0) + Double(random.next() % 4) }
-            // Shared rows: a third of the columns in one or two of five rows, coefficient 1 or 2.
-            var rows: [Int: [(side: Int, coefficient: Double)]] = [:]
-            for c in 0..<master.columnDay.count where random.next() % 3 == 0 {
+            let costs = ChoiceCosts((0..<choices.count).map { choices.cost(of: ChoiceIndex($0)) + Double(random.next() % 4) })
+            // Shared rows: a third of the choices in one or two of five rows, coefficient 1 or 2.
+            var rows: [ChoiceIndex: [(side: Int, coefficient: Double)]] = [:]
+            for c in (0..<choices.count).map(ChoiceIndex.init) where random.next() % 3 == 0 {
                 for _ in 0...(random.next() % 2) {
                     rows[c, default: []].append((Int(random.next() % 5), Double(1 + random.next() % 2)))
                 }
             }
-            func kind(_ schedule: [Int]) -> [Int: Double] {
+            func kind(_ schedule: DoctorScheduleSearch.Schedule) -> [Int: Double] {
                 var vector: [Int: Double] = [:]
-                for c in schedule where c >= 0 { for (side, a) in rows[c] ?? [] { vector[side, default: 0] += a } }
+                for case let c? in schedule { for (side, a) in rows[c] ?? [] { vector[side, default: 0] += a } }
                 return vector
             }
-            var byDoctor: [Int32: [Int]] = [:]
-            for (k, i) in part.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(k) }
+            var byDoctor: [Int32: [PartPosition]] = [:]
+            for (k, i) in part.enumerated() { byDoctor[instance.items[i].doctor, default: []].append(PartPosition(k)) }
             for positions in byDoctor.values where positions.count <= 6 {
-                let days = try #require(try DoctorDays(master: master, positions: positions,
+                let days = try #require(try DoctorDays(choices: choices, positions: positions,
                                                        arrangement: DayArrangement(instance: instance)))
                 let search = try DoctorScheduleSearch(days: days, costs: costs)
-                let all = bruteForce(master, positions, costs)
+                let all = bruteForce(choices, positions, costs)
                 let minimum = all.map(\.cost).min()!
                 let cheapest = search.cheapest()
                 #expect(abs(cheapest.cost - minimum) < 1e-9, "seed \(seed)")
@@ -57,20 +57,21 @@ struct DoctorScheduleSearchTests {
     }
 
     /// Every schedule whose dates' sets fit, with its cost.
-    private func bruteForce(_ master: DateAssignmentMaster, _ positions: [Int], _ costs: [Double])
-        -> [(schedule: [Int], cost: Double)] {
-        let arrangement = DayArrangement(instance: master.instance)
-        var result: [(schedule: [Int], cost: Double)] = []
-        var schedule = [Int](repeating: -1, count: positions.count)
+    private func bruteForce(_ choices: DateChoices, _ positions: [PartPosition], _ costs: ChoiceCosts)
+        -> [(schedule: DoctorScheduleSearch.Schedule, cost: Double)] {
+        let instance = choices.instance
+        let arrangement = DayArrangement(instance: instance)
+        var result: [(schedule: DoctorScheduleSearch.Schedule, cost: Double)] = []
+        var schedule = DoctorScheduleSearch.Schedule(repeating: nil, count: positions.count)
         func visit(_ depth: Int) {
             if depth == positions.count {
                 var byDay: [Int32: [DayArrangement.Entry]] = [:]
                 var cost = 0.0
                 for (k, c) in zip(positions, schedule) {
-                    if c < 0 { cost += master.problem.objectiveValueOfColumn(master.unplacedColumn[k]); continue }
+                    let item = choices.item(at: k).int
+                    guard let c else { cost += Double(instance.items[item].unplacedCost); continue }
                     cost += costs[c]
-                    let item = master.items[k]
-                    let day = master.instance.candidateDays(of: item).first { $0.day == master.columnDay[c] }!
+                    let day = instance.candidateDays(of: item).first { $0.day == choices.day(of: c).raw }!
                     byDay[day.day, default: []].append(DayArrangement.Entry(item: item, day: day))
                 }
                 if byDay.values.allSatisfy({ $0.count == 1 || arrangement.arrange($0) != .infeasible }) {
@@ -79,11 +80,11 @@ struct DoctorScheduleSearchTests {
                 return
             }
             let k = positions[depth]
-            for c in [-1] + Array(master.firstColumn[k]..<master.firstColumn[k + 1]) {
+            for c in [nil] + choices.choices(at: k).map(Optional.some) {
                 schedule[depth] = c
                 visit(depth + 1)
             }
-            schedule[depth] = -1
+            schedule[depth] = nil
         }
         visit(0)
         return result

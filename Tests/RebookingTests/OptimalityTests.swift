@@ -37,6 +37,7 @@ struct OptimalityTests {
         let exact = try Rebooker.rebook(clinic.model, options: opts)
         opts.parameters.patternColumnLimit = 0
         opts.parameters.usesScheduleMaster = false
+        opts.parameters.timeIndexedFirstShare = 0
         let generated = try Rebooker.rebook(clinic.model, options: opts)
         #expect(RebookingChecker.violations(of: generated, model: clinic.model, options: opts) == [])
         #expect(generated.objective >= exact.objective)
@@ -51,6 +52,7 @@ struct OptimalityTests {
         let clinic = Self.tiny(UInt64(seed))
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
         opts.parameters.scheduleItemLimit = 2
+        opts.parameters.timeIndexedFirstShare = 0
         let split = try Rebooker.rebook(clinic.model, options: opts)
         let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: split.moves)
         #expect(RebookingChecker.violations(of: split, model: clinic.model, options: opts) == [])
@@ -61,13 +63,41 @@ struct OptimalityTests {
     /// The date-assignment master alone (the schedule master off) still solves to optimality.
     @Test("date-assignment master alone: the brute-force optimum", arguments: 0..<60)
     func dateAssignmentMasterAlone(seed: Int) throws {
+        try expectProvenOptimum(seed: seed) {
+            $0.usesScheduleMaster = false
+            $0.timeIndexedFirstShare = 0
+        }
+    }
+
+    /// Solves tiny instance `seed` with `tune` applied to the solver's parameters and expects
+    /// the brute-force optimum, proven.
+    private func expectProvenOptimum(seed: Int, _ tune: (inout SolverParameters) -> Void) throws {
         let clinic = Self.tiny(UInt64(seed))
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
-        opts.parameters.usesScheduleMaster = false
+        tune(&opts.parameters)
         let exact = try Rebooker.rebook(clinic.model, options: opts)
         let optimum = BruteForceRebooker.optimum(clinic.model, options: opts, items: exact.moves)
         #expect(exact.objective == optimum, "seed \(seed)")
         #expect(exact.status == .optimal)
+        #expect(exact.bound == Double(optimum))
+    }
+
+    /// The schedule master (then the date-assignment master), without the time-indexed MIP
+    /// that parts try first: the brute-force optimum.
+    @Test("schedule master without the time-indexed MIP first: the brute-force optimum", arguments: 0..<100)
+    func scheduleMasterAlone(seed: Int) throws {
+        try expectProvenOptimum(seed: seed) { $0.timeIndexedFirstShare = 0 }
+    }
+
+    /// The time-indexed MIP with GLPK's defaults (no cuts, most-fractional branching: what
+    /// parts too large for Driebeck–Tomlin get) closes tiny parts on its own: the brute-force optimum.
+    @Test("time-indexed MIP without cuts, most-fractional branching: the brute-force optimum", arguments: 0..<60)
+    func timeIndexedWithoutCuts(seed: Int) throws {
+        try expectProvenOptimum(seed: seed) {
+            $0.timeIndexedCuts = false
+            $0.timeIndexedTomlinColumnLimit = 0
+            $0.masterPartLimit = 0
+        }
     }
 
     /// Guards the test above against vacuity: the instances must have items, unplaced items,

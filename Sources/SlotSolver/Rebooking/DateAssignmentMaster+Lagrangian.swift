@@ -28,8 +28,11 @@ extension DateAssignmentMaster {
         for doctor in byDoctor.keys.sorted() {
             try deadline.check()
             let positions = byDoctor[doctor]!
-            let days = try DoctorDays(master: self, positions: positions, arrangement: arrangement)
-            let searched = try days.map { try DoctorScheduleSearch(days: $0, costs: reduced, deadline: deadline).cheapest().cost }
+            let days = try DoctorDays(choices: dateChoices, positions: positions.map(PartPosition.init),
+                                      arrangement: arrangement)
+            // x column c is choice c: the x costs are the choices' costs.
+            let costs = ChoiceCosts(reduced)
+            let searched = try days.map { try DoctorScheduleSearch(days: $0, costs: costs, deadline: deadline).cheapest().cost }
             if let solved = try searched ?? doctorMinimum(positions, reduced: reduced, seconds: doctorMIPSeconds) {
                 total += solved
             } else if multipliers == nil {

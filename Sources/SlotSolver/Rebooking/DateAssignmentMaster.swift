@@ -18,6 +18,8 @@
 final class DateAssignmentMaster {
     let instance: RebookingInstance
     let items: [Int]
+    /// The part's (item, date) choices; x column c is choice c.
+    let dateChoices: DateChoices
     let problem: GLPKProblem
     /// x columns of the k-th item: firstColumn[k] ..< firstColumn[k + 1], one per candidate day.
     private(set) var firstColumn: [Int] = []
@@ -66,21 +68,22 @@ final class DateAssignmentMaster {
         self.deadline = deadline
         self.instance = instance
         self.items = items
+        let dateChoices = DateChoices(instance: instance, items: items.map(ItemIndex.init))
+        self.dateChoices = dateChoices
         problem = GLPKProblem(name: "rebooking_master", sense: .minimize)
-        var costs: [Double] = []
-        for (k, i) in items.enumerated() {
-            positionOfItem[i] = k
+        for k in dateChoices.positions {
+            positionOfItem[dateChoices.item(at: k).int] = k.int
             firstColumn.append(columnDay.count)
-            for day in instance.candidateDays(of: i) {
-                columnDay.append(day.day)
-                columnPosition.append(k)
-                costs.append(Double(day.cost))
+            for c in dateChoices.choices(at: k) {
+                columnDay.append(dateChoices.day(of: c).raw)
+                columnPosition.append(k.int)
             }
         }
         firstColumn.append(columnDay.count)
-        try problem.addColumns(columnDay.count, kind: .binary, objective: costs)
+        try problem.addColumns(dateChoices.count, kind: .binary,
+                               objective: (0..<dateChoices.count).map { dateChoices.cost(of: ChoiceIndex($0)) })
         unplacedColumn = Array(try problem.addColumns(items.count, kind: .binary,
-                                                      objective: items.map { Double(instance.items[$0].unplacedCost) }))
+                                                      objective: dateChoices.positions.map { dateChoices.unplacedCost(at: $0) }))
         var rows = GLPKRowBatch()
         for k in items.indices {
             rows.appendSum(of: Array(firstColumn[k]..<firstColumn[k + 1]) + [unplacedColumn[k]], bounds: .fixed(1))
@@ -312,39 +315,18 @@ final class DateAssignmentMaster {
 
     /// The (item, date) choices of the items at `positions` (in `items`), with their x columns.
     func choices(of positions: [Int]) -> [MasterStrengthening.Choice] {
-        var choices: [MasterStrengthening.Choice] = []
-        for k in positions {
-            for (offset, day) in instance.candidateDays(of: items[k]).enumerated() {
-                let starts = instance.startMinutes(day)
-                choices.append(.init(column: firstColumn[k] + offset, item: items[k], day: day,
-                                     earliest: starts.first!, latest: starts.last!))
-            }
-        }
-        return choices
+        dateChoices.strengtheningChoices(of: positions.map(PartPosition.init))
     }
 
-    /// The energy rows of one doctor-date's choices, per kind: Σ length · x ≤ the minutes free in
-    /// the window, when the choices could exceed them.
+    /// The energy rows of one doctor-date's choices (`DateChoices.energyRows`; x column c is choice c).
     func energyRows(_ group: [MasterStrengthening.Choice]) -> [(columns: [Int], coefficients: [Double], limit: Double)] {
-        guard let first = group.first else { return [] }
-        var byKind: [ItemKind: [MasterStrengthening.Choice]] = [:]
-        for choice in group { byKind[instance.items[choice.item].kind, default: []].append(choice) }
-        var rows: [(columns: [Int], coefficients: [Double], limit: Double)] = []
-        for kind in byKind.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            let members = byKind[kind]!
-            var item = instance.items[first.item]
-            item.kind = kind
-            guard let rules = RebookingInstance.slotRules(for: item, day: first.day.day, range: instance.range,
-                                                         calendar: instance.calendar) else { continue }
-            let busy = instance.fixedBusy[ResourceDay(.doctor, item.doctor, day: first.day.day)] ?? BusyTimeline()
-            let freeMinutes = DateAssignmentMaster.freeSegments(window: rules.window, busy: busy)
-                .reduce(Int32(0)) { $0 + $1.length }
-            let lengths = members.map(\.day.length)
-            if lengths.reduce(0, +) > freeMinutes {
-                rows.append((members.map(\.column), lengths.map(Double.init), Double(freeMinutes)))
-            }
-        }
-        return rows
+        dateChoices.energyRows(group)
+    }
+
+    /// The side rows as rows on the part's choices, for the schedule master (x column c is choice c).
+    func sharedRows() -> [DoctorScheduleMaster.SharedRow] {
+        sideRows.map { DoctorScheduleMaster.SharedRow(choices: $0.columns.map(ChoiceIndex.init),
+                                                      coefficients: $0.coefficients, limit: $0.limit) }
     }
 
     /// The window minus the busy time, as disjoint segments in order.

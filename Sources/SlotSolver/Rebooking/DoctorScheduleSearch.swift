@@ -10,9 +10,8 @@
 /// schedules within a threshold are enumerated date by date with h as an exact cost-to-go, so
 /// no branch is explored in vain.
 struct DoctorScheduleSearch {
-    /// A schedule: the date-assignment master's x column per item (in the doctor's order), or −1
-    /// for unplaced.
-    typealias Schedule = [Int]
+    /// A schedule: the choice of each item (in the doctor's order), or nil for unplaced.
+    typealias Schedule = [ChoiceIndex?]
 
     let days: DoctorDays
     /// cost[t][p]: the cost of the p-th set of date t; unplaced[i]: of leaving item i unplaced.
@@ -21,14 +20,13 @@ struct DoctorScheduleSearch {
     /// h[t][S] as above, t = 0 … dates (the last: everything in S unplaced).
     private let cheapestFrom: [[Double]]
 
-    /// - Parameter costs: the cost of each x column of the master (e.g. reduced by multipliers);
-    ///   unplaced items cost their objective coefficient.
+    /// - Parameter costs: the cost of each choice (e.g. reduced by multipliers); unplaced items
+    ///   cost their objective (from the instance).
     /// - Throws: `DeadlineReached` (the recursion costs up to 2^items per set and date).
-    init(days: DoctorDays, costs: [Double], deadline: Deadline = .never) throws(DeadlineReached) {
+    init(days: DoctorDays, costs: ChoiceCosts, deadline: Deadline = .never) throws(DeadlineReached) {
         self.days = days
-        let master = days.master
-        setCost = days.sets.map { sets in sets.map { $0.columns.reduce(0) { $0 + costs[$1] } } }
-        unplaced = days.positions.map { master.problem.objectiveValueOfColumn(master.unplacedColumn[$0]) }
+        setCost = days.sets.map { sets in sets.map { $0.choices.reduce(0) { $0 + costs[$1] } } }
+        unplaced = days.positions.map { days.choices.unplacedCost(at: $0) }
         let n = days.positions.count, full = (1 << n) - 1
         var h = [[Double]](repeating: [], count: days.dates.count + 1)
         var last = [Double](repeating: 0, count: full + 1)
@@ -60,7 +58,7 @@ struct DoctorScheduleSearch {
     /// The cheapest schedule and its cost.
     func cheapest() -> (cost: Double, schedule: Schedule) {
         let full = (1 << days.positions.count) - 1
-        var schedule = Schedule(repeating: -1, count: days.positions.count)
+        var schedule = Schedule(repeating: nil, count: days.positions.count)
         var mask = full
         for t in days.dates.indices {
             let target = cheapestFrom[t][mask]
@@ -76,8 +74,8 @@ struct DoctorScheduleSearch {
     }
 
     /// The cheapest of each kind of schedule costing at most `threshold`, where two schedules
-    /// are of one kind when they have the same coefficient in every shared row (`rows`: each x
-    /// column's (row, coefficient) entries; columns without entries are in no shared row); nil
+    /// are of one kind when they have the same coefficient in every shared row (`rows`: each
+    /// choice's (row, coefficient) entries; choices without entries are in no shared row); nil
     /// when there are more than `limit` kinds or the walk visits more than `nodeLimit` states.
     ///
     /// The objective Σ (t − o) only sees which dates a doctor uses, not which item takes which,
@@ -85,7 +83,7 @@ struct DoctorScheduleSearch {
     /// in every row but the objective, and the cheapest of them serves for all. The walk prunes
     /// a state (date, items left, coefficients so far) reached before at no higher cost.
     /// - Throws: `DeadlineReached`, checked every few thousand states.
-    func cheapestOfEachKind(within threshold: Double, rows: [Int: [(side: Int, coefficient: Double)]],
+    func cheapestOfEachKind(within threshold: Double, rows: [ChoiceIndex: [(side: Int, coefficient: Double)]],
                             limit: Int, nodeLimit: Int = SolverParameters().scheduleWalkNodeLimit,
                             deadline: Deadline = .never) throws(DeadlineReached) -> [Schedule]? {
         struct State: Hashable {
@@ -103,13 +101,13 @@ struct DoctorScheduleSearch {
         var vectors: [[Int: Double]] = [[:]]
         var numberOf: [[Int: Double]: Int] = [[:]: 0]
         var steps: [Step: Int] = [:]
-        let shares = days.sets.map { sets in sets.map { set in set.columns.contains { rows[$0] != nil } } }
+        let shares = days.sets.map { sets in sets.map { set in set.choices.contains { rows[$0] != nil } } }
         func after(_ kind: Int, _ t: Int, _ p: Int) -> Int {
             guard shares[t][p] else { return kind }
             let step = Step(kind: kind, t: t, set: p)
             if let known = steps[step] { return known }
             var vector = vectors[kind]
-            for c in days.sets[t][p].columns {
+            for c in days.sets[t][p].choices {
                 for (side, a) in rows[c] ?? [] { vector[side, default: 0] += a }
             }
             let number = numberOf[vector] ?? vectors.count
@@ -122,7 +120,7 @@ struct DoctorScheduleSearch {
         }
         var seen: [State: Double] = [:]
         var best: [Int: (cost: Double, schedule: Schedule)] = [:]
-        var schedule = Schedule(repeating: -1, count: days.positions.count)
+        var schedule = Schedule(repeating: nil, count: days.positions.count)
         var nodes = 0
         var timedOut = false
         func visit(_ t: Int, _ mask: Int, _ kind: Int, _ cost: Double) {
@@ -143,7 +141,7 @@ struct DoctorScheduleSearch {
                 && cost + setCost[t][p] + cheapestFrom[t + 1][mask & ~set.mask] <= threshold + 1e-9 {
                 assign(set, into: &schedule)
                 visit(t + 1, mask & ~set.mask, after(kind, t, p), cost + setCost[t][p])
-                for k in set.members { schedule[k] = -1 }
+                for k in set.members { schedule[k] = nil }
             }
         }
         visit(0, (1 << days.positions.count) - 1, 0, 0)
@@ -152,7 +150,7 @@ struct DoctorScheduleSearch {
     }
 
     private func assign(_ set: DoctorDays.DaySet, into schedule: inout Schedule) {
-        for (k, c) in zip(set.members, set.columns) { schedule[k] = c }
+        for (k, c) in zip(set.members, set.choices) { schedule[k] = c }
     }
 }
 
@@ -164,15 +162,15 @@ struct DoctorDays {
         /// Bit k: the doctor's k-th item.
         var mask: Int
         var members: [Int]
-        /// The x column of each member on this date.
-        var columns: [Int]
+        /// The choice of each member on this date.
+        var choices: [ChoiceIndex]
     }
 
-    let master: DateAssignmentMaster
-    /// The doctor's items, as positions in `master.items`.
-    let positions: [Int]
+    let choices: DateChoices
+    /// The doctor's items, as positions in the part.
+    let positions: [PartPosition]
     /// The range days any item may take, ascending, and the non-empty sets that fit on each.
-    let dates: [Int32]
+    let dates: [RangeDay]
     let sets: [[DaySet]]
 
     /// Whether a set fits comes from `DayArrangement`; an undecided set counts as fitting, which
@@ -181,40 +179,39 @@ struct DoctorDays {
     ///   - itemLimit: doctors with more items are too large (the search holds 2^items values per date);
     ///   - setLimit: so are doctors with a date that has more fitting sets than this.
     /// - Throws: `DeadlineReached` when `arrangement`'s deadline passes.
-    init?(master: DateAssignmentMaster, positions: [Int], arrangement: DayArrangement,
+    init?(choices: DateChoices, positions: [PartPosition], arrangement: DayArrangement,
           itemLimit: Int = SolverParameters().scheduleItemLimit,
           setLimit: Int = SolverParameters().doctorDaySetLimit) throws(DeadlineReached) {
         guard positions.count <= max(1, itemLimit) else { return nil }
-        self.master = master
+        self.choices = choices
         self.positions = positions
-        var byDate: [Int32: [(member: Int, column: Int)]] = [:]
+        var byDate: [RangeDay: [(member: Int, choice: ChoiceIndex)]] = [:]
         for (m, k) in positions.enumerated() {
-            for c in master.firstColumn[k]..<master.firstColumn[k + 1] {
-                byDate[master.columnDay[c], default: []].append((m, c))
-            }
+            for c in choices.choices(at: k) { byDate[choices.day(of: c), default: []].append((m, c)) }
         }
         dates = byDate.keys.sorted()
         var sets: [[DaySet]] = []
         for date in dates {
-            let choices = byDate[date]!
+            let options = byDate[date]!
             var found: [DaySet] = []
             var current: [Int] = []
             var aborted = false
             var timedOut = false
             // Depth first: a set that does not fit has no superset that fits.
             func extend(from start: Int) {
-                for j in start..<choices.count where !aborted {
+                for j in start..<options.count where !aborted {
                     if arrangement.deadline.hasPassed { aborted = true; timedOut = true; return }
                     current.append(j)
                     defer { current.removeLast() }
                     let entries = current.map { index -> DayArrangement.Entry in
-                        let item = master.items[positions[choices[index].member]]
-                        return DayArrangement.Entry(item: item, day: master.instance.candidateDays(of: item).first { $0.day == date }!)
+                        let c = options[index].choice
+                        return DayArrangement.Entry(item: choices.item(at: choices.position(of: c)).int,
+                                                    day: choices.candidateDay(of: c))
                     }
                     guard current.count == 1 || arrangement.arrange(entries) != .infeasible else { continue }
-                    let members = current.map { choices[$0].member }
+                    let members = current.map { options[$0].member }
                     found.append(DaySet(mask: members.reduce(0) { $0 | 1 << $1 }, members: members,
-                                        columns: current.map { choices[$0].column }))
+                                        choices: current.map { options[$0].choice }))
                     if found.count > setLimit { aborted = true; return }
                     extend(from: j + 1)
                 }
@@ -225,5 +222,19 @@ struct DoctorDays {
             sets.append(found)
         }
         self.sets = sets
+    }
+}
+
+/// A cost per choice of a part (`DateChoices`), e.g. reduced by multipliers.
+struct ChoiceCosts {
+    var values: [Double]
+
+    init(_ values: [Double]) { self.values = values }
+    /// Each choice's objective (t − o), from the instance.
+    init(objectiveOf choices: DateChoices) { values = (0..<choices.count).map { choices.cost(of: ChoiceIndex($0)) } }
+
+    subscript(c: ChoiceIndex) -> Double {
+        get { values[c.int] }
+        set { values[c.int] = newValue }
     }
 }

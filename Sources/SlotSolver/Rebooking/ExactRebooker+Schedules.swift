@@ -22,9 +22,12 @@ extension ExactRebooker {
                           consider: ([Int32]) throws -> [[(item: Int, day: Int32)]],
                           finished: () -> Bool) throws -> Bool? {
         guard parameters.usesScheduleMaster else { return nil }
-        let schedules = try DoctorScheduleMaster(master: master, itemLimit: parameters.scheduleItemLimit,
-                                                 setLimit: parameters.doctorDaySetLimit)
-        for (d, schedule) in schedules.schedules(of: store.solution).enumerated() { try schedules.addSchedules(d, [schedule]) }
+        let schedules = try DoctorScheduleMaster(choices: master.dateChoices, sharedRows: master.sharedRows(),
+                                                 itemLimit: parameters.scheduleItemLimit,
+                                                 setLimit: parameters.doctorDaySetLimit, deadline: deadline)
+        for (g, schedule) in zip(schedules.groups, schedules.schedules(of: store.solution)) {
+            try schedules.addSchedules(g, [schedule])
+        }
         func raiseLower(_ value: Double) {
             store.raiseBound(value, part: p)
             boundRaised()
@@ -51,9 +54,9 @@ extension ExactRebooker {
             }
             raiseLower(round(bestBound))
             var added = 0
-            for (d, cheapest) in priced.cheapest.enumerated()
-            where cheapest.cost - schedules.problem.rowDual(d) < -1e-7 {
-                try schedules.addSchedules(d, [cheapest.schedule])
+            for (g, cheapest) in zip(schedules.groups, priced.cheapest)
+            where cheapest.cost - schedules.convexityDual(g) < -1e-7 {
+                try schedules.addSchedules(g, [cheapest.schedule])
                 added += 1
             }
             if finished() { return false }
@@ -115,7 +118,7 @@ extension ExactRebooker {
             total += list.count
             found.append(list)
         }
-        for (d, list) in found.enumerated() { try schedules.addSchedules(d, list) }
+        for (g, list) in zip(schedules.groups, found) { try schedules.addSchedules(g, list) }
         return true
     }
 }

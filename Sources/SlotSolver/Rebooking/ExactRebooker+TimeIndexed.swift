@@ -25,7 +25,8 @@ extension ExactRebooker {
         }
         let outcome = try model.problem.solveMIP(
             options: GLPKMIPOptions(relativeGap: options.relativeGap, verbose: options.verboseSolver,
-                                    integralObjective: true, deadline: stop, branchesOnMostFractional: true),
+                                    cuts: parameters.timeIndexedCuts, integralObjective: true, deadline: stop,
+                                    branchesOnMostFractional: model.problem.columnCount > parameters.timeIndexedTomlinColumnLimit),
             warmStart: warm)
         if outcome.objective != nil {
             var candidate = store.solution

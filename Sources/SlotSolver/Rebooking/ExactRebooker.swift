@@ -1,7 +1,8 @@
 /// The exact solver:
 /// 1. split the items into independent parts (`IndependentParts`); parts whose greedy solution
 ///    already meets the trivial bound (every item at its earliest candidate date) are done;
-/// 2. per remaining part, the schedule master (`DoctorScheduleMaster`, see
+/// 2. per remaining part, its time-indexed MIP with GLPK's cuts for a share of the time
+///    (`ExactRebooker+TimeIndexed`); if that does not close it, the schedule master (`DoctorScheduleMaster`, see
 ///    `ExactRebooker+Schedules`): a Dantzig–Wolfe split by doctor with exact pricing, whose MIP
 ///    over every schedule within the gap's margin is exact;
 /// 3. when that cannot finish, a Benders-style loop between the date-assignment master
@@ -136,10 +137,13 @@ struct ExactRebooker {
 
     // MARK: - One part
 
-    /// The Benders-style loop on part `p`: solve the master, arrange its dates, add a cut for
-    /// every date whose items do not fit, repeat until the master's dates all fit (optimal) or
-    /// the gap or the time is reached. Large parts first get their bound by column generation
-    /// and solutions by LP dives. Everything found goes to `store`.
+    /// Part `p`: first its time-indexed MIP with GLPK's cuts, for a share of the time (it closes
+    /// most parts the masters can take within a second or two); when that does not close it,
+    /// the Benders-style loop: solve the master, arrange its dates, add a cut for every date
+    /// whose items do not fit, repeat until the master's dates all fit (optimal) or the gap or
+    /// the time is reached. Large parts first get their bound by column generation and
+    /// solutions by LP dives. Parts too large for the masters get the time-indexed MIP alone.
+    /// Everything found goes to `store`.
     /// - Returns: whether time stopped the search.
     /// - Throws: `DeadlineReached` when the deadline stops it in the middle of a stage.
     func solvePart(_ p: Int, store: IncumbentStore) throws -> Bool {
@@ -153,6 +157,14 @@ struct ExactRebooker {
                 if deadline.hasPassed { throw DeadlineReached() }
             }
             return deadlineIsNear
+        }
+        if parameters.timeIndexedFirstShare > 0 {
+            do {
+                if try solveByTimeIndexedMIP(p, store: store, until: share(parameters.timeIndexedFirstShare)) { return false }
+            } catch is DeadlineReached {
+                if deadline.hasPassed { throw DeadlineReached() }
+            }
+            if deadline.hasPassed { return true }
         }
         let master = try DateAssignmentMaster(instance: instance, items: part,
                                               fullPatternLimit: parameters.patternColumnLimit,

@@ -12,7 +12,7 @@ struct ClinicPlan: ParsableCommand {
 
         Example: clinic-plan plan --data instances/sample --week 2026-11-29
         """,
-        subcommands: [Plan.self, Conflicts.self, Rebook.self, Report.self, Validate.self, Generate.self, Book.self, Cancel.self, Close.self, Users.self],
+        subcommands: [Plan.self, Conflicts.self, Rebook.self, Report.self, Validate.self, Generate.self, Book.self, Cancel.self, Close.self, Users.self, Serve.self],
         defaultSubcommand: nil)
 }
 

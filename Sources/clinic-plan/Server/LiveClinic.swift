@@ -1,0 +1,56 @@
+import ClinicData
+import Foundation
+
+/// The served data folder, re-read whenever another process (the CLI, or this server) changed
+/// one of its files: each request compares the files' identity (inode, size, modification time)
+/// under the folder's shared lock, so it never reads a writer's change halfway.
+final class LiveClinic: @unchecked Sendable {
+    let data: DataOptions
+    private let guardLock = NSLock()
+    private var current: Clinic?
+    private var signature: FolderSignature?
+
+    init(data: DataOptions) {
+        self.data = data
+    }
+
+    /// The clinic as the folder holds it now, with the signature it was read at.
+    func snapshot() throws -> (Clinic, FolderSignature) {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        let lock: FolderLock?
+        do {
+            lock = try FolderLock.acquireShared(folder: data.folderURL)
+        } catch {
+            throw ServerFailure.unavailable("\(error)")
+        }
+        defer { lock?.release() }
+        let now = FolderSignature(folder: data.folderURL.path)
+        if let current, let signature, signature == now { return (current, now) }
+        // The shared lock is held: the loader must not take it again.
+        let clinic = try data.loadClinic(exclusivelyLocked: true)
+        current = clinic
+        signature = now
+        return (clinic, now)
+    }
+}
+
+/// What identifies the contents of a data folder's files without reading them: a file rewritten
+/// by an atomic rename gets a new inode, one edited in place a new size or modification time.
+/// The audit log, the lock file and the server's own state are left out: they are no data.
+struct FolderSignature: Equatable, Sendable {
+    private var files: [String: [Int]]
+
+    static let ignored: Set<String> = [AuditLog.fileName, FolderLock.fileName, ServerSecrets.fileName]
+
+    init(folder: String) {
+        var files: [String: [Int]] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where !FolderSignature.ignored.contains(name) {
+            var info = stat()
+            guard stat(folder + "/" + name, &info) == 0 else { continue }
+            files[name] = [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+        }
+        self.files = files
+    }
+}

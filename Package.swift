@@ -58,6 +58,10 @@ let package = Package(
             name: "ClinicPlanTests",
             // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.
             dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport"]),
+        .testTarget(
+            // Starts `clinic-plan serve` on a free loopback port and talks HTTP to it.
+            name: "ServeTests",
+            dependencies: ["clinic-plan"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -28,10 +28,30 @@ final class LiveClinic: @unchecked Sendable {
         let now = FolderSignature(folder: data.folderURL.path)
         if let current, let signature, signature == now { return (current, now) }
         // The shared lock is held: the loader must not take it again.
-        let clinic = try data.loadClinic(exclusivelyLocked: true)
+        let clinic = try LiveClinic.load(data)
         current = clinic
         signature = now
         return (clinic, now)
+    }
+}
+
+extension LiveClinic {
+    /// Reads the folder (the caller holds its lock) for the server: unlike the CLI's
+    /// `loadClinic`, it keeps nothing for the process's lifetime (the server reads the folder
+    /// again and again), records no run statistics (several requests load at once) and prints
+    /// nothing: the problems go back to the client.
+    static func load(_ data: DataOptions) throws(ServerFailure) -> Clinic {
+        let folder: LoadedFolder
+        do {
+            folder = try DataFolder.load(from: data.folderURL, timeZone: data.timeZone, progress: nil)
+        } catch {
+            throw .unavailable("\(data.data): \(error)")
+        }
+        guard folder.errors.isEmpty else {
+            throw .unavailable("\(folder.errors.count) error(s) in \(data.data), the first: \(folder.errors[0]); "
+                               + "see `clinic-plan validate --data \(data.data)`")
+        }
+        return Clinic(folder: folder, timeZone: data.timeZone)
     }
 }
 

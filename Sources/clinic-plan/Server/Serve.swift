@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Hummingbird
+import SlotSolver
 
 extension ClinicPlan {
     struct Serve: ParsableCommand {
@@ -36,6 +37,10 @@ extension ClinicPlan {
         @Option(help: "Seconds a write waits for another process writing the same data folder.")
         var lockTimeout: Double = 30
 
+        @Option(help: ArgumentHelp("No suggested or rebooked slot starts before this (YYYY-MM-DD or YYYY-MM-DDTHH:MM); default: now.",
+                                   valueName: "moment"))
+        var notBefore: LocalMoment?
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
             guard sessionTimeout > 0 else { throw ValidationError("--session-timeout must be positive") }
@@ -48,7 +53,7 @@ extension ClinicPlan {
             // Fails early, with the loader's messages, on a folder that cannot be served.
             _ = try data.loadClinic()
             let app = ServeApp(data: data, sessionLifetime: sessionTimeout, loginLimit: loginAttempts,
-                               loginWindow: loginWindow, lockTimeout: lockTimeout)
+                               loginWindow: loginWindow, lockTimeout: lockTimeout, notBefore: notBefore)
             let host = self.host
             let application = Application(
                 router: app.router(),

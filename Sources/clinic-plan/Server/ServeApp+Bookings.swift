@@ -54,7 +54,7 @@ extension ServeApp {
                 var notes: [String] = []
                 if rejection.suggestsOtherSlots {
                     notes = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar, count: 3,
-                                                    days: 14, notBefore: LocalMoment.now(in: clinic.timeZone))
+                                                    days: 14, notBefore: self.notBefore(clinic))
                         .map { "\($0.date) \($0.slot.start)" }
                 }
                 throw .rejected(BookingSentences.rejection(rejection, request: request, model: clinic.model), notes: notes)

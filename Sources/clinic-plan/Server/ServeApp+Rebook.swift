@@ -77,9 +77,9 @@ extension ServeApp {
             guard let date = LocalDate(argument: dateText) else { throw .badRequest("closure date \(dateText) is not a YYYY-MM-DD date") }
             closures.append(ExtraClosure(doctor: doctor, date: date, reason: reason.isEmpty ? "Closed" : reason))
         }
-        let notBefore = LocalMoment.now(in: clinic.timeZone)
+        let earliest = self.notBefore(clinic)
         let range = DateRange(first: first, count: days)
-        let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctor, notBefore: notBefore,
+        let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctor, notBefore: earliest,
                                        movesEarlierItems: false, grid: 5, solver: .glpk, timeLimitSeconds: 10)
         let result: RebookingResult
         do {
@@ -90,7 +90,7 @@ extension ServeApp {
         let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset, mapping: clinic.mapping,
                                             timeZone: clinic.timeZone)
         let preview = RebookPreview(id: Secret.make(), email: viewer.email, doctor: doctorID, signature: viewer.signature,
-                                    clinic: clinic, result: result, changes: changes, range: range, notBefore: notBefore,
+                                    clinic: clinic, result: result, changes: changes, range: range, notBefore: earliest,
                                     closures: closures)
         previews.add(preview)
         return preview

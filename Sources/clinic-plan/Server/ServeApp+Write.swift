@@ -34,9 +34,9 @@ extension ServeApp {
         defer { lock.release() }
         let clinic: Clinic
         do {
-            clinic = try live.data.loadClinic(exclusivelyLocked: true)
+            clinic = try LiveClinic.load(live.data)
         } catch {
-            throw refuse(.unavailable("the data folder cannot be read or has errors"))
+            throw refuse(error)
         }
         let user = viewer.signedIn.user
         guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),

@@ -1,4 +1,5 @@
 import ClinicData
+import Dispatch
 import Foundation
 import Hummingbird
 import SlotSolver
@@ -11,16 +12,21 @@ final class ServeApp: Sendable {
     let secrets: ServerSecrets
     let previews: RebookPreviews
     let lockTimeout: Double
+    /// The earliest moment a suggested or rebooked slot may start (nil: now).
+    let fixedNotBefore: LocalMoment?
 
     init(data: DataOptions, sessionLifetime: TimeInterval, loginLimit: Int, loginWindow: TimeInterval,
-         lockTimeout: Double) {
+         lockTimeout: Double, notBefore: LocalMoment?) {
         live = LiveClinic(data: data)
         sessions = SessionStore(lifetime: sessionLifetime)
         throttle = LoginThrottle(limit: loginLimit, window: loginWindow)
         secrets = ServerSecrets(folder: data.folderURL)
         previews = RebookPreviews()
         self.lockTimeout = lockTimeout
+        fixedNotBefore = notBefore
     }
+
+    func notBefore(_ clinic: Clinic) -> LocalMoment { fixedNotBefore ?? LocalMoment.now(in: clinic.timeZone) }
 
     static let sessionCookie = "clinic_session"
     static let loginCookie = "clinic_login"
@@ -83,13 +89,20 @@ final class ServeApp: Sendable {
                                     api: request.uri.path.hasPrefix("/api/")).response
             }
             let parameter = context.parameters.get("id") ?? ""
-            do {
-                return try handler(incoming, parameter).response
-            } catch let failure as ServerFailure {
-                return self.failure(failure, api: incoming.wantsJSON, incoming: incoming).response
-            } catch {
-                return self.failure(.unavailable("\(error)"), api: incoming.wantsJSON).response
+            // Handlers block (on the folder's lock, password hashing, the solver): they run on
+            // Dispatch's threads, never on the few threads Swift's concurrency shares.
+            let reply = await withCheckedContinuation { (done: CheckedContinuation<Reply, Never>) in
+                DispatchQueue.global().async {
+                    do {
+                        done.resume(returning: try handler(incoming, parameter))
+                    } catch let failure as ServerFailure {
+                        done.resume(returning: self.failure(failure, api: incoming.wantsJSON, incoming: incoming))
+                    } catch {
+                        done.resume(returning: self.failure(.unavailable("\(error)"), api: incoming.wantsJSON))
+                    }
+                }
             }
+            return reply.response
         }
     }
 
@@ -100,7 +113,8 @@ final class ServeApp: Sendable {
         if api {
             reply = Problem(failure).reply
         } else if case .unauthorized = failure, incoming?.path.hasPrefix("/calendar/") != true {
-            let back = incoming.map { $0.path + ($0.method == "GET" ? "" : "") } ?? "/"
+            // After signing in, back to the page asked for (a form's POST: to its page).
+            let back = incoming.map { $0.path + ($0.method == "GET" ? $0.rawQuery.map { "?" + $0 } ?? "" : "") } ?? "/"
             reply = .redirect("/login?" + FormFields.query([("next", back)]))
         } else {
             reply = .html(WebLayout.errorPage(failure), status: failure.status)

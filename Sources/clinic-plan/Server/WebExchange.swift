@@ -20,6 +20,8 @@ struct Incoming: Sendable {
     var method: String
     var path: String
     var query: FormFields
+    /// The query as sent, for the way back after signing in.
+    var rawQuery: String?
     /// The form fields of a urlencoded body (empty for other bodies).
     var form: FormFields
     /// The body as JSON, when it is JSON.
@@ -51,7 +53,7 @@ struct Incoming: Sendable {
         }
         let isForm = type.lowercased().hasPrefix("application/x-www-form-urlencoded")
         let isJSON = type.lowercased().contains("json")
-        return Incoming(method: request.method.rawValue, path: request.uri.path, query: FormFields(request.uri.query),
+        return Incoming(method: request.method.rawValue, path: request.uri.path, query: FormFields(request.uri.query), rawQuery: request.uri.query,
                         form: FormFields(isForm ? String(decoding: bytes, as: UTF8.self) : nil),
                         json: isJSON && !bytes.isEmpty ? JSONBody(bytes) : nil,
                         cookies: cookies, bearer: bearer,

@@ -22,6 +22,7 @@ enum WebLayout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title)) · clinic-plan</title>
         <link rel="stylesheet" href="/static/clinic.css">
+        <link rel="icon" href="data:,">
         </head>
         <body>
         \(menu)

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where the built tool and the sample are (as the ClinicPlanTests' `Tool` finds them).
+enum Tool {
+    static var productsDirectory: URL { Bundle.main.bundleURL }
+
+    static var sample: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("instances/sample").path
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-serve-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs the tool to the end (for the CLI writing while the server runs).
+    static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("clinic-plan")
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

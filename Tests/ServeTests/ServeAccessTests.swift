@@ -17,7 +17,7 @@ import Testing
             #expect(answer.status == 303, "\(page)")
             #expect(answer.header("Location")?.hasPrefix("/login?next=") == true, "\(page)")
         }
-        for (method, path) in [("GET", "/api/v1/plan"), ("GET", "/api/v1/conflicts"), ("GET", "/api/v1/reports/busiest-doctor"),
+        for (method, path) in [("GET", "/api/v1/plan"), ("GET", "/api/v1/conflicts"), ("GET", "/api/v1/reports/peak-day"),
                                ("GET", "/api/v1/people"), ("POST", "/api/v1/bookings"), ("DELETE", "/api/v1/bookings/65f000060000000000000001"),
                                ("POST", "/api/v1/rebookings"), ("POST", "/api/v1/rebookings/x/apply"), ("POST", "/api/v1/tokens")] {
             let answer = try client.send(method, path)

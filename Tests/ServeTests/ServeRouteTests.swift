@@ -67,9 +67,16 @@ import Testing
         let conflicts = try #require(try client.get("/api/v1/conflicts?from=2026-11-29&days=7").json)
         #expect((conflicts["range"] as? [String: Any])?["days"] as? Int == 7)
         #expect(((conflicts["summary"] as? [String: Int])?["double_booking"] ?? 0) > 0)
-        let report = try client.get("/api/v1/reports/busiest-doctor?from=2026-11-29&days=7")
-        #expect(report.status == 200)
-        #expect(report.json?["report"] != nil || report.json?["name"] != nil)
+        // The same documents as the CLI's --format json.
+        func same(_ path: String, _ arguments: [String]) throws {
+            let api = try #require(try client.get(path).json)
+            let cli = try #require(try JSONSerialization.jsonObject(
+                with: Data(try Tool.output(arguments + ["--data", Tool.sample, "--format", "json"]).utf8)) as? [String: Any])
+            #expect(NSDictionary(dictionary: api).isEqual(to: cli), "\(path)")
+        }
+        try same("/api/v1/reports/peak-day?from=2026-11-29&days=7", ["report", "peak-day", "--from", "2026-11-29", "--days", "7"])
+        try same("/api/v1/plan?week=2026-11-29&doctor=\(Self.ahmed)", ["plan", "--week", "2026-11-29", "--doctor", Self.ahmed])
+        try same("/api/v1/conflicts?from=2026-11-29&days=7", ["conflicts", "--from", "2026-11-29", "--days", "7"])
         let missing = try client.get("/api/v1/reports/nope")
         #expect(missing.status == 404)
         #expect(missing.header("Content-Type") == "application/problem+json")
@@ -123,7 +130,7 @@ import Testing
         let people = try #require(try client.get("/api/v1/people").json)
         #expect((people["patients"] as? [[String: Any]])?.map { $0["_id"] as? String } == ["65f000020000000000000001"])
         #expect((people["medical_reps"] as? [Any])?.count == 0)
-        for path in ["/conflicts", "/reports", "/api/v1/conflicts", "/api/v1/reports/busiest-doctor", "/calendar"] {
+        for path in ["/conflicts", "/reports", "/api/v1/conflicts", "/api/v1/reports/peak-day", "/calendar"] {
             #expect(try client.get(path).status == 403, "\(path)")
         }
         let token = try csrf(client)

@@ -15,7 +15,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from serve_fixture import Served
 
@@ -46,6 +47,14 @@ def problems(driver, page):
                   f"{page}: {response['url']} answered {response['status']}")
 
 
+def click_and_wait(driver, element_id):
+    """Clicks a submit button or link and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, element_id).click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def set_value(driver, element_id, value):
     element = driver.find_element(By.ID, element_id)
     driver.execute_script("arguments[0].value = arguments[1]", element, value)
@@ -57,15 +66,24 @@ options.binary_location = "/usr/bin/chromium"
 for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1100"):
     options.add_argument(argument)
 options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+# chromium's first start on a loaded machine can fail inside chromedriver: try three times.
+for attempt in range(3):
+    try:
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        break
+    except Exception as error:  # noqa: BLE001 - any start failure is retried, the last one reported
+        if attempt == 2:
+            served.stop()
+            raise SystemExit(f"chromium did not start: {error}")
 try:
     base = served.url
     driver.get(base + "/week")
     check(driver.current_url.startswith(base + "/login"), f"not signed in: sent to the login form ({driver.current_url})")
     driver.find_element(By.ID, "email").send_keys("admin@clinicplan.example")
     driver.find_element(By.ID, "password").send_keys("clinic-demo")
-    driver.find_element(By.ID, "signin").click()
-    check(driver.current_url == base + "/week", f"after sign-in: {driver.current_url}")
+    click_and_wait(driver, "signin")
+    url = driver.current_url
+    check(url == base + "/week", f"after sign-in, back to the page asked for: {url}")
     check("Sign out" in driver.page_source, "the menu shows the signed-in user")
     problems(driver, "login (expected redirect)")
 
@@ -76,11 +94,11 @@ try:
     check(wanted in links, "the week offers Tuesday 09:40 as a free slot")
     driver.get(wanted)
     Select(driver.find_element(By.ID, "patient")).select_by_value("65f000020000000000000003")
-    driver.find_element(By.ID, "book").click()
+    click_and_wait(driver, "book")
     message = driver.find_element(By.ID, "message").text
     check(message.startswith("booked appointment"), f"booking: {message}")
     problems(driver, "book")
-    driver.find_element(By.ID, "to-week").click()
+    click_and_wait(driver, "to-week")
     items = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".item.appt")]
     check("09:40 Mahmoud Reda" in items, f"the grid shows the booking: {items}")
     check(not driver.find_elements(By.XPATH, "//a[@class='slot' and text()='09:40' and contains(@href,'2026-12-08')]"),
@@ -94,16 +112,16 @@ try:
     Select(driver.find_element(By.ID, "doctor")).select_by_value(AHMED)
     set_value(driver, "date", "2026-12-13")
     driver.find_element(By.ID, "reason").send_keys("National Holiday")
-    driver.find_element(By.ID, "close").click()
+    click_and_wait(driver, "close")
     check("closed 2026-12-13" in driver.find_element(By.ID, "message").text, "the closure is confirmed")
-    driver.find_element(By.ID, "to-rebook").click()
+    click_and_wait(driver, "to-rebook")
     set_value(driver, "days", "7")
-    driver.find_element(By.ID, "preview").click()
+    click_and_wait(driver, "preview")
     moves = driver.find_elements(By.CSS_SELECTOR, "#moves tr")
-    check(len(moves) > 1, f"the preview lists moves ({len(moves) - 1})")
+    check(len(moves) > 1, f"the preview lists moves ({len(moves) - 1}): {driver.current_url} {driver.page_source[:3000]}")
     check("2026-12-13" in driver.find_element(By.ID, "moves").text, "the moves come from the closed Sunday")
     problems(driver, "rebook preview")
-    driver.find_element(By.ID, "apply").click()
+    click_and_wait(driver, "apply")
     check(driver.find_element(By.ID, "message").text.startswith("Applied"), "the rebooking is applied")
     problems(driver, "rebook apply")
     driver.get(f"{base}/week?date=2026-12-13&doctor={AHMED}")

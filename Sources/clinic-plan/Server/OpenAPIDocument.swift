@@ -300,7 +300,11 @@ enum OpenAPIDocument {
            "type": "string"
           },
           "changes": {
-           "type": "object"
+           "type": "array",
+           "items": {
+            "type": "object"
+           },
+           "description": "the change set, as book --format json prints it"
           }
          }
         }
@@ -459,7 +463,11 @@ enum OpenAPIDocument {
            "type": "object"
           },
           "changes": {
-           "type": "object"
+           "type": "array",
+           "items": {
+            "type": "object"
+           },
+           "description": "the change set, as book --format json prints it"
           }
          }
         }

@@ -15,30 +15,27 @@ enum Tool {
         return url
     }
 
-    /// What the tool prints on standard output (for comparing the API with the CLI).
-    static func output(_ arguments: [String]) throws -> String {
+    /// Runs a program to the end: its exit status and what it printed (standard output, then
+    /// standard error when `errors` is set).
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                    directory: String? = nil, errors: Bool = false) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("clinic-plan")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ? pipe : FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// Runs the tool to the end (for the CLI writing while the server runs).
-    static func run(_ arguments: [String], environment: [String: String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("clinic-plan")
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    static var binary: String { productsDirectory.appendingPathComponent("clinic-plan").path }
+
+    /// What the tool prints on standard output (for comparing the API with the CLI).
+    static func output(_ arguments: [String]) throws -> String { try run(binary, arguments).output }
 }

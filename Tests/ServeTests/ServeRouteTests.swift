@@ -286,9 +286,9 @@ import Testing
         let client = try signedIn(server, Self.admin)
         let before = try client.get("/api/v1/plan?week=2026-12-08&doctor=\(Self.ahmed)").body
         #expect(!before.contains("Mahmoud Reda"))
-        let status = try Tool.run(["book", "--data", server.folder.path, "--doctor", Self.ahmed, "--patient", "65f000020000000000000003",
+        let status = try Tool.run(Tool.binary, ["book", "--data", server.folder.path, "--doctor", Self.ahmed, "--patient", "65f000020000000000000003",
                                    "--date", "2026-12-08", "--time", "09:40", "--as", Self.admin],
-                                  environment: ["CLINIC_PASSWORD": "clinic-demo"])
+                                  environment: ["CLINIC_PASSWORD": "clinic-demo"]).status
         #expect(status == 0)
         let after = try client.get("/api/v1/plan?week=2026-12-08&doctor=\(Self.ahmed)").body
         #expect(after.contains("Mahmoud Reda"))

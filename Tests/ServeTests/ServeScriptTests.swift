@@ -9,20 +9,10 @@ import Testing
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tool.run(executable, arguments, directory: Self.root, errors: true)
     }
 
-    private var binary: String { Tool.productsDirectory.appendingPathComponent("clinic-plan").path }
+    private var binary: String { Tool.binary }
 
     @Test func aBrowserSignsInBooksSeesItOnTheGridAndRebooksAClosure() throws {
         let result = try run("/usr/bin/python3", [Self.root + "/tests/web/check_browser.py", binary, Tool.sample])

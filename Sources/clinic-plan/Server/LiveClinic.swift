@@ -16,8 +16,8 @@ final class LiveClinic: @unchecked Sendable {
 
     /// The clinic as the folder holds it now, with the signature it was read at.
     func snapshot() throws -> (Clinic, FolderSignature) {
-        guardLock.lock()
-        defer { guardLock.unlock() }
+        // The folder's lock first, then this object's: a writer holding the exclusive lock may
+        // ask `cached` for the clinic, and no reader can hold `guardLock` while it waits.
         let lock: FolderLock?
         do {
             lock = try FolderLock.acquireShared(folder: data.folderURL)
@@ -25,6 +25,8 @@ final class LiveClinic: @unchecked Sendable {
             throw ServerFailure.unavailable("\(error)")
         }
         defer { lock?.release() }
+        guardLock.lock()
+        defer { guardLock.unlock() }
         let now = FolderSignature(folder: data.folderURL.path)
         if let current, let signature, signature == now { return (current, now) }
         // The shared lock is held: the loader must not take it again.
@@ -36,6 +38,14 @@ final class LiveClinic: @unchecked Sendable {
 }
 
 extension LiveClinic {
+    /// The clinic last read, if the folder still has this signature (the caller holds the
+    /// folder's lock): a writer then needs no second reading.
+    func cached(for signature: FolderSignature) -> Clinic? {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        return self.signature == signature ? current : nil
+    }
+
     /// Reads the folder (the caller holds its lock) for the server: unlike the CLI's
     /// `loadClinic`, it keeps nothing for the process's lifetime (the server reads the folder
     /// again and again), records no run statistics (several requests load at once) and prints

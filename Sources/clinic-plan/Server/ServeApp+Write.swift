@@ -34,7 +34,7 @@ extension ServeApp {
         defer { lock.release() }
         let clinic: Clinic
         do {
-            clinic = try LiveClinic.load(live.data)
+            clinic = try live.cached(for: FolderSignature(folder: live.data.folderURL.path)) ?? LiveClinic.load(live.data)
         } catch {
             throw refuse(error)
         }

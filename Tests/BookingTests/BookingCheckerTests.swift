@@ -83,6 +83,24 @@ import SlotSolver
                 == "rejected at check 3 (hours): 09:00–09:15 does not fit in the rep hours 13:00–14:00 of doctor d0 on Mondays")
     }
 
+    @Test func check3RejectsAStartOffTheDaysSlotGrid() {
+        // Mondays: 15-minute slots from 09:00; Wednesdays: 20-minute slots from 09:00; reps every 15 min from 13:00.
+        #expect(verdict(appointment("2026-12-07", "09:07"), in: Self.clinic())
+                == "rejected at check 3 (hours): 09:07 is not a slot start of doctor d0 on Mondays: patient slots start every 15 min from 09:00 (09:00, 09:15, 09:30, …)")
+        #expect(verdict(appointment("2026-12-09", "09:15"), in: Self.clinic())
+                == "rejected at check 3 (hours): 09:15 is not a slot start of doctor d0 on Wednesdays: patient slots start every 20 min from 09:00 (09:00, 09:20, 09:40, …)")
+        #expect(verdict(repVisit("2026-12-07", "13:20"), in: Self.clinic())
+                == "rejected at check 3 (hours): 13:20 is not a slot start of doctor d0 on Mondays: rep slots start every 15 min from 13:00 (13:00, 13:15, 13:30, …)")
+        #expect(BookingChecker.check(appointment("2026-12-07", "09:07"), model: Self.clinic(),
+                                     calendar: WorkCalendar(Self.clinic())).rejection?.suggestsOtherSlots == true)
+    }
+
+    @Test func check3AcceptsAnyStartThatFitsWithAnyTime() {
+        #expect(verdict(anyTime(appointment("2026-12-07", "09:07")), in: Self.clinic()) == "accepted 09:07–09:22")
+        #expect(verdict(anyTime(appointment("2026-12-07", "09:50")), in: Self.clinic())
+                == "rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor d0 on Mondays")
+    }
+
     @Test func check3AcceptsABookingThatEndsExactlyAtTheWindowEnd() {
         #expect(verdict(appointment("2026-12-07", "09:45"), in: Self.clinic()) == "accepted 09:45–10:00")
         #expect(verdict(repVisit("2026-12-07", "13:45"), in: Self.clinic()) == "accepted 13:45–14:00")
@@ -111,8 +129,10 @@ import SlotSolver
         ])
 
     @Test func check4RejectsAnOverlapWithTheDoctorsAppointment() {
-        #expect(verdict(appointment("2026-12-07", "09:05"), in: Self.busyClinic)
+        #expect(verdict(anyTime(appointment("2026-12-07", "09:05")), in: Self.busyClinic)
                 == "rejected at check 4 (slot free): 09:05–09:20 on 2026-12-07 overlaps appointment a1 (09:00–09:15) of doctor d0")
+        #expect(verdict(appointment("2026-12-07", "09:00"), in: Self.busyClinic)
+                == "rejected at check 4 (slot free): 09:00–09:15 on 2026-12-07 overlaps appointment a1 (09:00–09:15) of doctor d0")
     }
 
     @Test func check4NamesEveryClashInTimeOrderIncludingThePatientsOtherDoctor() {
@@ -134,8 +154,10 @@ import SlotSolver
     @Test func check4RejectsVisitsOverlappingTheDoctorOrTheRepsOtherVisits() {
         #expect(verdict(repVisit("2026-12-07", "13:00"), in: Self.busyClinic)
                 == "rejected at check 4 (slot free): 13:00–13:15 on 2026-12-07 overlaps rep visit v1 (13:00–13:20) of doctor d0")
-        #expect(verdict(repVisit("2026-12-07", "13:20"), in: Self.busyClinic)
+        #expect(verdict(anyTime(repVisit("2026-12-07", "13:20")), in: Self.busyClinic)
                 == "rejected at check 4 (slot free): 13:20–13:35 on 2026-12-07 overlaps the rep's visit v2 (13:20–13:35) with doctor d1")
+        #expect(verdict(repVisit("2026-12-07", "13:30"), in: Self.busyClinic)
+                == "rejected at check 4 (slot free): 13:30–13:45 on 2026-12-07 overlaps the rep's visit v2 (13:20–13:35) with doctor d1")
         // v3 is rescheduled: it holds no slot.
         #expect(verdict(repVisit("2026-12-07", "13:45"), in: Self.busyClinic) == "accepted 13:45–14:00")
     }

@@ -61,7 +61,9 @@ import SlotSolver
                     #expect(BookingChecker.check(moved, model: clinic.model, calendar: calendar)
                             == .accepted(slot: suggestion.slot), "\(request) → \(suggestion)")
                     #expect(suggestion.date >= request.date && suggestion.date < request.date.adding(days: 10))
-                    #expect(suggestion.slot.start.minutes % 5 == 0)
+                    // On the plan's grid of that day (the checks above take only its starts).
+                    let rule = calendar.schedule(doctor: request.doctor, weekday: suggestion.date.weekday)
+                    #expect(rule.map { moved.grid(under: $0).slots.contains(suggestion.slot) } == true)
                     if i > 0 {
                         let previous = found[i - 1]
                         let distance = { (s: SlotSuggestion) in abs(s.slot.start.minutes - request.start.minutes) }

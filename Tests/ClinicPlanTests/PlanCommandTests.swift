@@ -20,6 +20,21 @@ import Testing
         #expect(days[4]["reason"] as? String == "Cardiology conference in Alexandria")
     }
 
+    @Test func weeksPlansThatManyWeeksInEveryFormat() throws {
+        let json = try planJSON(["--week", "2026-12-02", "--weeks", "3", "--doctor", "65f000010000000000000001"])
+        #expect(json["week"] as? [String: String] == ["from": "2026-11-29", "to": "2026-12-19"])
+        let days = try #require((json["doctors"] as? [[String: Any]])?.first?["days"] as? [[String: Any]])
+        #expect(days.count == 21 && days.last?["date"] as? String == "2026-12-19")
+        let csv = try Tool.run(["plan", "--data", Tool.sample, "--week", "2026-12-02", "--weeks", "3", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.contains(",2026-12-19,"))
+        let ics = try Tool.run(["plan", "--data", Tool.sample, "--week", "2026-12-02", "--weeks", "3", "--format", "ics"])
+        #expect(ics.status == 0 && ics.stdout.contains("DTSTART:20261213T"))
+        for weeks in ["0", "54"] {
+            let refused = try Tool.run(["plan", "--data", Tool.sample, "--weeks", weeks])
+            #expect(refused.status == 2 && refused.stderr.contains("--weeks must be 1 to 53"))
+        }
+    }
+
     @Test func sundayOfDoctorAhmedHassan() throws {
         let json = try planJSON(["--week", "2026-11-29", "--doctor", "65f000010000000000000001"])
         let doctor = try #require((json["doctors"] as? [[String: Any]])?.first)
@@ -44,7 +59,8 @@ import Testing
         let run = try Tool.run(["plan", "--data", Tool.sample, "--week", "2026-11-29", "--doctor", "65f000010000000000000001"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("Thu 2026-12-03  CLOSED: Cardiology conference in Alexandria\n"))
-        #expect(run.stdout.contains("    09:10–09:30  patient    Hesham Badr (65f00006000000000000001b)  ! double_booking\n"))
+        // The patient's id (what `book` takes), then the appointment's (what `cancel` takes).
+        #expect(run.stdout.contains("    09:10–09:30  patient    Hesham Badr (65f00002000000000000001b) · appointment 65f00006000000000000001b  ! double_booking\n"))
         #expect(run.stdout.contains("   week: 2 working day(s), 5 appointment(s) of 24 (21%), 0 rep visit(s)\n"))
     }
 

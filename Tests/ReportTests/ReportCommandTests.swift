@@ -54,7 +54,7 @@ import Testing
         #expect(try Tool.run(["report", "peak-day", "--days", "0", "--data", sample]).status == 2)
         let unknown = try Tool.run(["report", "closed-days", "--doctor", "nobody", "--data", sample])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("no doctor with _id nobody"))
+        #expect(unknown.stderr.contains("no doctor matches --doctor \"nobody\""))
         // ics and html belong to plan; conflicts keeps table, json and csv.
         #expect(try Tool.run(["conflicts", "--format", "ics", "--data", sample]).status == 2)
     }

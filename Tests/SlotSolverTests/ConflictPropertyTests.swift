@@ -119,15 +119,20 @@ struct ConflictPropertyTests {
                         let inConflict = conflicts.contains { $0.date == dayPlan.date && $0.ids.contains(entry.id) }
                         #expect(entry.conflicted == inConflict, "\(entry.id) on \(dayPlan.date)")
                     }
-                    // Free slots: exactly the grid slots of each window that meet no entry.
-                    func grid(_ window: MinuteInterval, _ length: Int32) -> [MinuteInterval] {
-                        stride(from: window.start.minutes, through: window.end.minutes - length, by: Int(length))
+                    // Free slots: exactly the grid slots of each window that meet no entry, while the
+                    // day is under its cap (none at the cap), and the places the cap leaves.
+                    func grid(_ window: MinuteInterval, _ length: Int32, left: Int) -> [MinuteInterval] {
+                        guard left > 0, length > 0 else { return [] }
+                        return stride(from: window.start.minutes, through: window.end.minutes - length, by: Int(length))
                             .map { MinuteInterval(start: MinuteOfDay($0), length: length) }
                             .filter { slot in !dayPlan.entries.contains { $0.interval.overlaps(slot) } }
                     }
                     if dayPlan.status == .open, let rule = dayPlan.schedule {
-                        #expect(dayPlan.freePatientSlots == grid(rule.patientWindow, rule.appointmentMinutes))
-                        #expect(dayPlan.freeRepSlots == grid(rule.repWindow, 15))
+                        let patientsLeft = max(0, Int(rule.maxPatients) - dayPlan.bookedAppointments)
+                        let repsLeft = max(0, Int(rule.maxReps) - dayPlan.occupyingVisits)
+                        #expect(dayPlan.patientPlacesLeft == patientsLeft && dayPlan.repPlacesLeft == repsLeft)
+                        #expect(dayPlan.freePatientSlots == grid(rule.patientWindow, rule.appointmentMinutes, left: patientsLeft))
+                        #expect(dayPlan.freeRepSlots == grid(rule.repWindow, 15, left: repsLeft))
                         #expect(dayPlan.utilization == (rule.maxPatients > 0
                             ? Double(dayPlan.bookedAppointments) / Double(rule.maxPatients) : nil))
                     } else {

@@ -50,6 +50,7 @@ struct WeeklyPlannerTests {
         #expect(sun.freeRepSlots == [window("12:00-12:15"), window("12:45-13:00")])
         #expect(sun.bookedAppointments == 3)
         #expect(sun.occupyingVisits == 1)
+        #expect(sun.patientPlacesLeft == 1 && sun.repPlacesLeft == 1)   // max_patients 4, max_reps 2
         #expect(sun.utilization == 0.75)
 
         let mon = days[1]
@@ -85,12 +86,30 @@ struct WeeklyPlannerTests {
         #expect(sun.status == .open)
         #expect(sun.entries.map(\.id) == ["v-d1"])
         #expect(sun.entries[0].conflicted == false)
-        #expect(sun.freePatientSlots == [window("09:00-09:15"), window("09:15-09:30"), window("09:30-09:45"),
-                                         window("09:45-10:00")])
-        #expect(sun.freeRepSlots == [window("10:15-10:30")])
+        // max_patients 0: no patient slot can be booked, however free the hours are.
+        #expect(sun.freePatientSlots.isEmpty && sun.patientPlacesLeft == 0)
+        // max_reps 1, taken by v-d1: no rep slot either.
+        #expect(sun.freeRepSlots.isEmpty && sun.repPlacesLeft == 0)
         #expect(sun.utilization == nil)   // max_patients 0
         #expect(plan.doctors[0].days == WeeklyPlanner.plan(model: clinic, calendar: WorkCalendar(clinic),
                                                            range: week, doctor: 0).doctors[0].days)
+    }
+
+    @Test func aDayAtItsCapOffersNoSlotAndADayUnderItShowsThePlacesLeft() {
+        let m = model(
+            schedules: [rule("s0", doctor: 0, .sunday, patients: "09:00-10:00", reps: "12:00-13:00",
+                             maxPatients: 2, maxReps: 1)],
+            appointments: [dated("a1", doctor: 0, patient: 0, "2026-12-06", "09:00"),
+                           dated("a2", doctor: 0, patient: 1, "2026-12-13", "09:00"),
+                           dated("a3", doctor: 0, patient: 2, "2026-12-13", "09:30")])
+        let plan = WeeklyPlanner.plan(model: m, calendar: WorkCalendar(m), range: DateRange(first: day("2026-12-06"), count: 8))
+        let (first, second) = (plan.doctors[0].days[0], plan.doctors[0].days[7])
+        // One of two places taken: the three free 15-minute slots are offered, one place left.
+        #expect(first.freePatientSlots == [window("09:15-09:30"), window("09:30-09:45"), window("09:45-10:00")])
+        #expect(first.patientPlacesLeft == 1)
+        // Both places taken: free time, but nothing to book.
+        #expect(second.freePatientSlots.isEmpty && second.patientPlacesLeft == 0)
+        #expect(second.freeRepSlots.count == 4 && second.repPlacesLeft == 1)
     }
 
     @Test func itemsDoubleBookedWithAnotherDoctorAreMarked() {

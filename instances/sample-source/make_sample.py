@@ -352,4 +352,10 @@ write("appointments.json", appointments)
 write("rep_visits.json", visits)
 write("schedules.json", schedules)
 write("clinic_days.json", clinic_days)
+# The clinic's settings: every time above is written in UTC (see date()), so the clinic's zone is
+# UTC, stated here so that no command needs --timezone (clinic-plan.json, read by every command).
+SETTINGS = {"timezone": "UTC", "rebook_grid_minutes": 5,
+            "defaults": {"days": 7, "suggest": 3, "within": 14, "threshold": 0.5, "lock_timeout": 30}}
+with open(os.path.join(OUT, "clinic-plan.json"), "w") as f:
+    f.write(json.dumps(SETTINGS, indent=2) + "\n")
 print(f"wrote {OUT}: {len(users)} users, {len(appointments)} appointments, {len(visits)} rep visits")

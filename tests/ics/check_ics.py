@@ -113,38 +113,44 @@ def reimport(store, calendar):
     return store
 
 
-def check_reimport_after_rebooking(folder):
+def check_reimport_after_rebooking(folder, weeks, closure, name):
     """A calendar that imported the plan before a rebooking holds every booking once, at its new
-    time, after importing the plan made after it: moved events updated, moved weekly occurrences
-    and cancelled bookings removed."""
-    data = Path(folder) / "data"
+    time, after importing the plan made after it: moved events updated (also those moved out of
+    the plan's weeks), moved weekly occurrences and cancelled bookings removed."""
+    data = Path(folder) / name
     shutil.copytree(SAMPLE, data)
-    label = "re-import after rebooking"
-    before = parse(export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=2)[0], label + " (before)")
+    label = f"re-import after rebooking ({name})"
+    before = parse(export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=weeks)[0], label + " (before)")
     store = reimport({}, before)
     env = dict(os.environ, CLINIC_PASSWORD="clinic-demo")
     result = subprocess.run([BINARY, "rebook", "--data", str(data), "--from", "2026-11-29", "--not-before", "2026-11-29",
-                             "--days", "14", "--close", "2026-12-01:Training", "--apply",
+                             "--days", "14", "--close", closure, "--apply",
                              "--as", "admin@clinicplan.example"], capture_output=True, env=env)
     check(result.returncode == 0, f"{label}: rebook --apply failed: {result.stderr.decode()}")
     result = subprocess.run([BINARY, "cancel", "65f000060000000000000009", "--data", str(data),
                              "--as", "admin@clinicplan.example"], capture_output=True, env=env)
     check(result.returncode == 0, f"{label}: cancel failed: {result.stderr.decode()}")
-    raw, plan = export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=2)
+    raw, plan = export("2026-11-29", "UTC", folder=folder, data=str(data), weeks=weeks)
     after = parse(raw, label + " (after)")
     store = reimport(store, after)
     active = {str(e["UID"]): e for e in after.walk("VEVENT") if not cancelled(e)}
-    check(set(store) == set(active), f"{label}: the calendar holds {len(store)} events, the plan {len(active)}; "
+    check(set(store) == set(active), f"{label}: the calendar holds {len(store)} events, the file {len(active)}; "
           f"stale: {sorted(set(store) - set(active))[:5]}")
     for uid, event in active.items():
         held = store.get(uid)
         check(held is not None and held.decoded("DTSTART") == event.decoded("DTSTART"),
               f"{label}: {uid} is not at its new time in the calendar")
-    check(len([e for e in expected_items(plan)]) == len([e for e in active.values()
-          if isinstance(e.decoded("DTSTART"), dt.datetime)]), f"{label}: one event per plan item")
+    first = dt.date(2026, 11, 29)
+    last = first + dt.timedelta(days=7 * weeks - 1)
+    timed = [e for e in active.values() if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    inside = [e for e in timed if first <= e.decoded("DTSTART").date() <= last]
+    check(len(inside) == len(expected_items(plan)), f"{label}: one event per plan item")
+    outside = [e for e in timed if not first <= e.decoded("DTSTART").date() <= last]
+    check(all(int(e.get("SEQUENCE", 0)) > 0 for e in outside), f"{label}: only moved bookings lie outside the weeks")
     moved = [e for e in after.walk("VEVENT") if int(e.get("SEQUENCE", 0)) > 0 and not cancelled(e)]
     check(len(moved) > 0, f"{label}: moved bookings must carry a higher SEQUENCE")
     check(any(cancelled(e) for e in after.walk("VEVENT")), f"{label}: the file must cancel what moved away")
+    return outside
 
 
 def events_by_uid(calendar, label):
@@ -226,7 +232,10 @@ def main():
         closure = ahmed.get("65f000050000000000000001@clinic-plan")
         check(closure is not None and closure.decoded("DTSTART") == dt.date(2026, 12, 3),
               "the conference closure must be an all-day event on 2026-12-03")
-        check_reimport_after_rebooking(folder)
+        check_reimport_after_rebooking(folder, 2, "2026-12-01:Training", "two-weeks")
+        # Thursday's bookings move to the next week, out of a one-week file: it still carries them.
+        outside = check_reimport_after_rebooking(folder, 1, "2026-12-03:Power cut", "one-week")
+        check(len(outside) > 0, "a booking moved out of the week must be in the one-week file")
 
     for failure in failures:
         print("FAIL:", failure)

@@ -6,7 +6,7 @@
 Each collection file may be a JSON array or JSON Lines, in relaxed or canonical Extended JSON;
 values are normalized ($oid to its hex, $date to epoch milliseconds, number wrappers to
 numbers) and documents are compared by _id, fields by name. Prints every difference and exits 1
-when there is any. The mock's calls.json is ignored.
+when there is any. The mock's calls.json and the clinic's clinic-plan.json are ignored.
 """
 import json
 import sys
@@ -39,7 +39,8 @@ def normalized(value):
 def load(folder):
     collections = {}
     for path in sorted(Path(folder).glob("*.json")):
-        if path.name == "calls.json":
+        # The mock's call log and the clinic's settings (not a collection) are not compared.
+        if path.name in ("calls.json", "clinic-plan.json"):
             continue
         text = path.read_text().strip()
         docs = [] if not text else json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]

@@ -126,7 +126,7 @@ function main() {
   }
   const files = {};   // collection name -> file name
   const collections = {};
-  for (const file of fs.readdirSync(dataDir).filter((f) => f.endsWith(".json") && f !== "calls.json").sort()) {
+  for (const file of fs.readdirSync(dataDir).filter((f) => f.endsWith(".json") && f !== "calls.json" && f !== "clinic-plan.json").sort()) {
     const name = file === "schedules.json" ? "Schedules" : file.slice(0, -5);
     const text = fs.readFileSync(path.join(dataDir, file), "utf8").trim();
     const docs = text === "" ? [] : text.startsWith("[") ? JSON.parse(text) : text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));

@@ -21,14 +21,16 @@ extension ClinicAnalytics {
         }
     }
 
-    /// Report 5: the date with the most booked occurrences (the earliest on a tie); nil when none.
+    /// Report 5: the dates with the most booked occurrences, every one of a tie, in date order;
+    /// empty when nothing is booked.
     ///
     /// - Complexity: O(days + occurrences)
-    public func peakDay() -> DailyPatients? {
-        var best: DailyPatients?
-        for day in patientsPerDay() where day.appointments > (best?.appointments ?? 0) { best = day }
-        return best
+    public func peakDays() -> [DailyPatients] {
+        ClinicAnalytics.tiedForMost(patientsPerDay(), by: \.appointments)
     }
+
+    /// The first of `peakDays()` (the earliest date of a tie).
+    public func peakDay() -> DailyPatients? { peakDays().first }
 
     /// Booked occurrences by the local hour they start in, for the 24 hours of the day.
     ///
@@ -41,13 +43,20 @@ extension ClinicAnalytics {
         return counts.enumerated().map { HourCount(hour: $0.offset, appointments: $0.element) }
     }
 
-    /// Report 6: the hour in which the most booked occurrences start (the earliest on a tie);
-    /// nil when none.
+    /// Report 6: the hours in which the most booked occurrences start, every one of a tie, in
+    /// time order; empty when nothing is booked.
     ///
     /// - Complexity: O(occurrences)
-    public func peakHour() -> HourCount? {
-        var best: HourCount?
-        for hour in appointmentsPerHour() where hour.appointments > (best?.appointments ?? 0) { best = hour }
-        return best
+    public func peakHours() -> [HourCount] {
+        ClinicAnalytics.tiedForMost(appointmentsPerHour(), by: \.appointments)
+    }
+
+    /// The first of `peakHours()` (the earliest hour of a tie).
+    public func peakHour() -> HourCount? { peakHours().first }
+
+    /// The rows whose count is the largest (and above 0), in their order.
+    static func tiedForMost<Row>(_ rows: [Row], by count: (Row) -> Int) -> [Row] {
+        let most = rows.map(count).max() ?? 0
+        return most > 0 ? rows.filter { count($0) == most } : []
     }
 }

@@ -46,8 +46,14 @@ extension ClinicAnalytics {
         return active.sorted { ($1.visits, $1.completed, $0.rep) < ($0.visits, $0.completed, $1.rep) }
     }
 
-    /// Report 8: the most active rep (see `repActivity()`); nil when no visit is in the range.
-    public func mostActiveRep() -> RepActivity? { repActivity().first }
+    /// Report 8: the reps with the most visits, every one of a tie, ordered as `repActivity()`
+    /// (more completed first, then file order); empty when no visit is in the range.
+    public func mostActiveReps() -> [RepActivity] {
+        ClinicAnalytics.tiedForMost(repActivity(), by: \.visits)
+    }
+
+    /// The first of `mostActiveReps()`.
+    public func mostActiveRep() -> RepActivity? { mostActiveReps().first }
 
     /// Report 9: per doctor in scope (file order), booked occurrences, distinct patients and visits.
     ///

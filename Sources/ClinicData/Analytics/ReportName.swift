@@ -55,13 +55,13 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .patientsPerDay:
             "Per date in the range: booked appointment occurrences and the distinct patients they belong to. Every date is listed, also with 0."
         case .peakDay:
-            "The date in the range with the most booked appointment occurrences; a tie goes to the earliest date. Empty when nothing is booked."
+            "The date in the range with the most booked appointment occurrences; every date of a tie is listed, earliest first. Empty when nothing is booked."
         case .peakHour:
-            "The hour of day (local time) in which the most booked appointment occurrences in the range start; a tie goes to the earliest hour. Empty when nothing is booked."
+            "The hour of day (local time) in which the most booked appointment occurrences in the range start; every hour of a tie is listed, earliest first. Empty when nothing is booked."
         case .repVisitsPerDay:
             "Per date in the range: visits (completed + scheduled), with every status counted separately (completed, scheduled, cancelled, no-show, rescheduled). Every date is listed."
         case .mostActiveRep:
-            "The rep with the most visits (completed + scheduled) in the range, with the company; a tie goes to more completed visits, then to the first rep in medical_reps.json."
+            "The rep with the most visits (completed + scheduled) in the range, with the company; every rep of a tie is listed, more completed visits first, then in medical_reps.json order."
         case .patientsVsRepVisits:
             "Per doctor: booked appointment occurrences, distinct patients and visits (completed + scheduled) in the range, and appointments per visit."
         case .weeklySchedule:

@@ -7,6 +7,9 @@ public struct AuditHistory: Sendable {
         public var updates: Int
         /// When the record was last inserted or edited.
         public var lastModified: Instant
+        /// The dates the record was moved away from (an update's `from.date`), oldest first: a
+        /// calendar that took the record at one of them must hear where it went.
+        public var movedFrom: [Instant] = []
     }
 
     /// By the record's `_id` as printed (ObjectId hex, digits or string).
@@ -15,9 +18,13 @@ public struct AuditHistory: Sendable {
     public init() {}
 
     /// Reads `audit.jsonl` in `folder`; a missing log is an empty history, and lines that are not
-    /// confirmed entries with changes (refusals, older entries, damaged lines) are skipped.
+    /// confirmed entries with changes (refusals, older entries, damaged lines) are skipped. Only
+    /// a regular file is read, never through a symbolic link (a link to a device or a FIFO could
+    /// make a calendar export hang).
     public init(folder: String) {
-        guard let bytes = try? FileIO.readAll(folder + "/" + AuditLog.fileName) else { return }
+        let path = folder + "/" + AuditLog.fileName
+        guard !FileIO.isSymbolicLink(path), FileIO.kind(of: path) == .file,
+              let bytes = try? FileIO.readAll(path) else { return }
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -40,6 +47,10 @@ public struct AuditHistory: Sendable {
             let isUpdate = change["op"] == .string("update")
             var revision = revisions[id] ?? Revision(updates: 0, lastModified: instant)
             if isUpdate { revision.updates += 1 }
+            if isUpdate, case .object(let from)? = change["from"], case .object(let date)? = from["date"],
+               case .string(let text)? = date["$date"], let moved = ISODate.parse(text) {
+                revision.movedFrom.append(Instant(epochMilliseconds: moved))
+            }
             revision.lastModified = max(revision.lastModified, instant)
             revisions[id] = revision
         }

@@ -43,6 +43,7 @@ public enum AccessPolicy {
         case .rebook: "rebook"
         case .addUser: "add users"
         case .setPassword: "set passwords"
+        case .listUsers: "list the users"
         }
     }
 }

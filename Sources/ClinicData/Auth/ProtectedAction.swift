@@ -14,6 +14,8 @@ public enum ProtectedAction: Hashable, Sendable, CustomStringConvertible {
     case addUser
     /// Set a user's password.
     case setPassword(user: DocumentID)
+    /// List the accounts (names, emails, roles, how passwords are stored): admins only.
+    case listUsers
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum ProtectedAction: Hashable, Sendable, CustomStringConvertible {
         case .rebook(nil): "rebook the items of every doctor"
         case .addUser: "add users"
         case .setPassword(let user): "set the password of user \(user)"
+        case .listUsers: "list the users"
         }
     }
 }

@@ -80,7 +80,8 @@ public enum MongoshScript {
     }
     let clinicPlanFailed = [];
     let clinicPlanApplied = 0;
-    const clinicPlanHello = db.hello();
+    // hello() since MongoDB 4.4.2; isMaster() before.
+    const clinicPlanHello = typeof db.hello === "function" ? db.hello() : db.isMaster();
     if (clinicPlanHello.setName !== undefined || clinicPlanHello.msg === "isdbgrid") {
       const session = db.getMongo().startSession();
       try {

@@ -13,8 +13,13 @@ public enum AtomicFile {
             throw DataFolderError(.writeFailed, path: url.path,
                                   message: "was written, but the folder could not be synced to disk (\(failure.reason))")
         } catch let failure as FileIO.Failure {
-            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); the old file is unchanged")
+            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); \(leftAlone(url))")
         }
+    }
+
+    /// What a failed write left: the old file, or no file at all when there was none.
+    private static func leftAlone(_ url: URL) -> String {
+        FileIO.kind(of: url.path) == .missing ? "no file was written" : "the old file is unchanged"
     }
 
     /// Has `writer` fill a new temporary file (by its path: for C libraries such as GLPK that
@@ -40,7 +45,7 @@ public enum AtomicFile {
             }
             try FileIO.syncFolder(directory)
         } catch let failure as FileIO.Failure {
-            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); the old file is unchanged")
+            throw DataFolderError(.writeFailed, path: url.path, message: "cannot be written (\(failure.reason)); \(leftAlone(url))")
         }
     }
 }

@@ -1,5 +1,5 @@
 /// The seed's five-step booking check, as pure engine code: 1 clinic open, 2 schedule exists,
-/// 3 inside the hours with the whole booking fitting, 4 slot free, 5 capacity not reached. The
+/// 3 inside the hours with the whole booking fitting, on a slot start of the day's grid, 4 slot free, 5 capacity not reached. The
 /// first failing check decides; the request is accepted only when all five pass.
 public enum BookingChecker {
     /// Runs the five checks for `request` against everything that occupies time in `model`.
@@ -25,11 +25,14 @@ public enum BookingChecker {
         guard let rule = calendar.schedule(doctor: request.doctor, weekday: request.date.weekday) else {
             return .rejected(.noSchedule(request.date.weekday))
         }
-        // 3. Is the whole booking inside the patient (or rep) hours?
-        let slot = MinuteInterval(start: request.start, length: request.length(under: rule))
-        let window = request.kind == .appointment ? rule.patientWindow : rule.repWindow
-        guard window.contains(slot) else {
-            return .rejected(.outsideHours(slot: slot, window: window))
+        // 3. Is the whole booking inside the patient (or rep) hours, starting on a slot of the day's grid?
+        let grid = request.grid(under: rule)
+        let slot = MinuteInterval(start: request.start, length: grid.length)
+        guard grid.window.contains(slot) else {
+            return .rejected(.outsideHours(slot: slot, window: grid.window))
+        }
+        guard request.anyTime || grid.isSlotStart(request.start) else {
+            return .rejected(.offGrid(slot: slot, grid: grid))
         }
         // 4. Is the slot free?
         let clashes = occupancy.clashes(slot, on: request.date)

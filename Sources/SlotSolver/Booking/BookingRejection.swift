@@ -7,6 +7,9 @@ public enum BookingRejection: Hashable, Sendable, CustomStringConvertible {
     case noSchedule(Weekday)
     /// Check 3: the booking does not fit in the window (patient hours or rep hours).
     case outsideHours(slot: MinuteInterval, window: MinuteInterval)
+    /// Check 3: the booking fits in the hours but does not start on a slot of the day's grid
+    /// (`SlotGrid`), so it would split two slots; `book --any-time` allows it.
+    case offGrid(slot: MinuteInterval, grid: SlotGrid)
     /// Check 4: the slot overlaps these occupying items (time order).
     case slotTaken(slot: MinuteInterval, clashes: [BookingClash])
     /// Check 5: the doctor already has `count` occupying items of the requested kind that date.
@@ -17,7 +20,7 @@ public enum BookingRejection: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .clinicClosed: .clinicOpen
         case .noSchedule: .scheduleExists
-        case .outsideHours: .withinHours
+        case .outsideHours, .offGrid: .withinHours
         case .slotTaken: .slotFree
         case .capacityReached: .capacity
         }

@@ -15,18 +15,24 @@ public struct DayPlan: Hashable, Sendable {
     public var schedule: ScheduleRule?
     /// Appointments and visits in time order.
     public var entries: [PlanEntry]
-    /// Appointment-length slots on the patient window grid, free of any occupying item (open days only).
+    /// The patient slots (`SlotGrid`) free of any occupying item: the ones `book` accepts. Empty
+    /// on days that are not open and on days at `max_patients`.
     public var freePatientSlots: [MinuteInterval]
-    /// 15-minute slots of the rep window, free of any occupying item (open days only).
+    /// The rep slots (`SlotGrid`) free of any occupying item; empty when not open or at `max_reps`.
     public var freeRepSlots: [MinuteInterval]
     public var bookedAppointments: Int
     public var occupyingVisits: Int
+    /// How many more appointments `max_patients` allows (open days; 0 otherwise).
+    public var patientPlacesLeft: Int
+    /// How many more rep visits `max_reps` allows (open days; 0 otherwise).
+    public var repPlacesLeft: Int
     /// booked / max_patients on open days with max_patients > 0, else nil.
     public var utilization: Double?
 
     public init(date: LocalDate, status: DayStatus, schedule: ScheduleRule?, entries: [PlanEntry],
                 freePatientSlots: [MinuteInterval], freeRepSlots: [MinuteInterval],
-                bookedAppointments: Int, occupyingVisits: Int, utilization: Double?) {
+                bookedAppointments: Int, occupyingVisits: Int, patientPlacesLeft: Int = 0, repPlacesLeft: Int = 0,
+                utilization: Double?) {
         self.date = date
         self.status = status
         self.schedule = schedule
@@ -35,6 +41,8 @@ public struct DayPlan: Hashable, Sendable {
         self.freeRepSlots = freeRepSlots
         self.bookedAppointments = bookedAppointments
         self.occupyingVisits = occupyingVisits
+        self.patientPlacesLeft = patientPlacesLeft
+        self.repPlacesLeft = repPlacesLeft
         self.utilization = utilization
     }
 }

@@ -75,16 +75,20 @@ public enum WeeklyPlanner {
         }
 
         var freePatient: [MinuteInterval] = [], freeRep: [MinuteInterval] = []
+        var patientPlaces = 0, repPlaces = 0
         var utilization: Double?
         if status == .open, let schedule {
+            // A slot is offered only while the day is under its cap: the plan shows what `book` accepts.
             let busy = entries.map(\.interval)
-            freePatient = FreeSlots.slots(in: schedule.patientWindow, length: schedule.appointmentMinutes,
-                                          busy: busy)
-            freeRep = FreeSlots.slots(in: schedule.repWindow, length: FreeSlots.repSlotMinutes, busy: busy)
+            patientPlaces = max(0, Int(schedule.maxPatients) - booked)
+            repPlaces = max(0, Int(schedule.maxReps) - visits)
+            if patientPlaces > 0 { freePatient = SlotGrid(rule: schedule, kind: .appointment).freeSlots(busy: busy) }
+            if repPlaces > 0 { freeRep = SlotGrid(rule: schedule, kind: .repVisit).freeSlots(busy: busy) }
             if schedule.maxPatients > 0 { utilization = Double(booked) / Double(schedule.maxPatients) }
         }
         return DayPlan(date: date, status: status, schedule: schedule, entries: entries,
                        freePatientSlots: freePatient, freeRepSlots: freeRep, bookedAppointments: booked,
-                       occupyingVisits: visits, utilization: utilization)
+                       occupyingVisits: visits, patientPlacesLeft: patientPlaces, repPlacesLeft: repPlaces,
+                       utilization: utilization)
     }
 }

@@ -11,39 +11,51 @@ extension ClinicPlan {
             1 is the clinic open (clinic_days)? 2 does a schedule exist for that weekday? 3 is the \
             time inside the patient (or rep) hours, with the whole appointment fitting? 4 is the slot \
             free (nothing of the doctor's, nor the patient's or rep's other bookings, overlaps it)? \
-            5 is max_patients (or max_reps) reached? A confirmed booking is written to the data folder \
+            5 is max_patients (or max_reps) reached? Check 3 also takes only the starts of the day's \
+            slots, the ones `clinic-plan plan` shows (appointment_minutes apart from the start of the \
+            patient hours; 15 minutes apart from the start of the rep hours); --any-time books any \
+            start that fits, for the back office. A confirmed booking is written to the data folder \
             (an appointment with that date, or a scheduled rep visit). A refused one changes nothing \
-            and, when refused for its time or the day's capacity, lists the nearest free slots. \
+            and, when refused for its time or the day's capacity, lists the nearest free slots of \
+            the same grid. People are named by _id, email or a unique part of the name \
+            (`clinic-plan people` lists them). \
             Exit status 0 booked, 1 refused by a check, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan book --data instances/sample --doctor 65f000010000000000000001 \
-            --patient 65f000020000000000000003 --date 2026-12-08 --time 09:40 --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan book --data instances/sample --doctor "Ahmed Hassan" \
+            --patient "Mohamed Saeed" --date 2026-12-08 --time 09:40 --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
         @OptionGroup var output: ChangeOutputOptions
 
-        @Option(help: "The doctor's _id.")
+        @Option(help: "The doctor: an _id, an email or a unique part of the name.")
         var doctor: String
 
-        @Option(help: "The patient's _id (books an appointment).")
+        @Option(help: "The patient (books an appointment): an _id, an email or a unique part of the name.")
         var patient: String?
 
-        @Option(help: "The medical rep's _id (requests a rep visit instead of an appointment).")
+        @Option(help: "The medical rep (requests a rep visit instead): an _id, an email or a unique part of the name.")
         var rep: String?
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: LocalDate.parseArgument)
         var date: LocalDate
 
-        @Option(help: "The start time (HH:MM, 24 h, clinic time).")
+        @Option(help: "The start time (HH:MM, 24 h, clinic time): a slot start of the day, unless --any-time.")
         var time: String
 
-        @Option(help: "How many nearest free slots to list when the booking is refused for its time or capacity.")
-        var suggest: Int = 3
+        @Flag(help: "Accept a start off the day's slot grid, as long as it fits in the hours (for the back office).")
+        var anyTime = false
 
-        @Option(help: "How many days, from --date on, to search for those free slots.")
-        var within: Int = 14
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "How many nearest free slots (0 to 100) to list when the booking is refused for its time or capacity.",
+            discussion: "Default: \"defaults.suggest\" of the data folder's clinic-plan.json, else 3."))
+        var suggest: Int?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "How many days, from --date on, to search for those free slots.",
+            discussion: "Default: \"defaults.within\" of the data folder's clinic-plan.json, else 14."))
+        var within: Int?
 
         @Option(help: ArgumentHelp("No suggested slot starts before this (YYYY-MM-DD or YYYY-MM-DDTHH:MM); default: now.",
                                    valueName: "moment"))
@@ -56,9 +68,12 @@ extension ClinicPlan {
             guard MinuteOfDay(hhmm: time) != nil else {
                 throw ValidationError("--time \"\(time)\" is not a valid HH:MM time")
             }
-            guard suggest >= 0 else { throw ValidationError("--suggest must not be negative") }
-            guard (1...ValueDomains.maxDays).contains(within) else { throw ValidationError("--within must be 1 to \(ValueDomains.maxDays)") }
-            guard suggest <= 100 else { throw ValidationError("--suggest must be at most 100") }
+            if let suggest, !ClinicSettings.suggestionCounts.contains(suggest) {
+                throw ValidationError("--suggest must be 0 to 100, not \(suggest)")
+            }
+            if let within, !ClinicSettings.dayCounts.contains(within) {
+                throw ValidationError("--within must be 1 to \(ValueDomains.maxDays) days, not \(within)")
+            }
         }
 
         func run() throws {
@@ -69,31 +84,28 @@ extension ClinicPlan {
                 data: data, auth: auth, action: "book",
                 ids: [("doctor_id", doctor), (kind == .appointment ? "patient_id" : "rep_id", personText)])
             try session.run { clinic, signedIn, ids throws(AuthRefusal) in
-                let doctorIndex = try clinic.requireDoctor(doctor, data: data.data)
+                let doctorIndex = try clinic.requirePerson(.doctor, doctor)
                 let doctorID = clinic.dataset.doctors[Int(doctorIndex)].id
                 let personIndex: Int32
                 let action: ProtectedAction
                 if kind == .appointment {
-                    guard let index = clinic.patientIndex(named: personText) else {
-                        throw AuthRefusal(.failed, "no patient with _id \(personText) in \(data.data)/patients.json")
-                    }
-                    personIndex = index
-                    action = .bookAppointment(doctor: doctorID, patient: clinic.dataset.patients[Int(index)].id)
+                    personIndex = try clinic.requirePerson(.patient, personText)
+                    action = .bookAppointment(doctor: doctorID, patient: clinic.dataset.patients[Int(personIndex)].id)
                 } else {
-                    guard let index = clinic.repIndex(named: personText) else {
-                        throw AuthRefusal(.failed, "no medical rep with _id \(personText) in \(data.data)/medical_reps.json")
-                    }
-                    personIndex = index
-                    action = .requestVisit(doctor: doctorID, rep: clinic.dataset.medicalReps[Int(index)].id)
+                    personIndex = try clinic.requirePerson(.rep, personText)
+                    action = .requestVisit(doctor: doctorID, rep: clinic.dataset.medicalReps[Int(personIndex)].id)
                 }
                 if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) {
                     throw AuthRefusal(.forbidden, why)
                 }
 
-                let request = BookingRequest(kind: kind, doctor: doctorIndex, person: personIndex, date: date, start: start)
+                let request = BookingRequest(kind: kind, doctor: doctorIndex, person: personIndex, date: date, start: start,
+                                             anyTime: anyTime)
                 switch BookingChecker.check(request, model: clinic.model, calendar: clinic.calendar) {
                 case .rejected(let rejection):
-                    throw AuthRefusal(.rejected, BookingSentences.rejection(rejection, request: request, model: clinic.model),
+                    let sentence = BookingSentences.rejection(rejection, request: request, model: clinic.model,
+                                                              doctorLabel: { clinic.names.label(.doctor, $0) })
+                    throw AuthRefusal(.rejected, sentence,
                                       notes: suggestions(for: request, rejection: rejection, clinic: clinic))
                 case .accepted(let slot):
                     return book(request, slot: slot, clinic: clinic, ids: &ids)
@@ -109,29 +121,32 @@ extension ClinicPlan {
                                                     dataset: clinic.dataset, timeZone: clinic.timeZone)
             let doctor = clinic.dataset.doctors[Int(request.doctor)]
             let when = "\(request.date.weekday.name) \(request.date) \(slot)"
-            let doctorText = "doctor \(clinic.names.doctorNames[Int(request.doctor)]) (\(doctor.id))"
+            let doctorText = clinic.names.label(.doctor, request.doctor)
             let sentence: String
             if request.kind == .appointment {
                 ids.append(("appointment_id", id.description))
-                sentence = "booked appointment \(id): patient \(clinic.names.patientNames[Int(request.person)]) "
-                    + "(\(clinic.dataset.patients[Int(request.person)].id)) with \(doctorText), \(when)\n"
+                sentence = "booked appointment \(id): patient \(clinic.names.label(.patient, request.person)) "
+                    + "with \(doctorText), \(when)\n"
             } else {
                 ids.append(("visit_id", id.description))
-                sentence = "requested rep visit \(id) (scheduled): rep \(clinic.names.repNames[Int(request.person)]) "
-                    + "(\(clinic.dataset.medicalReps[Int(request.person)].id)) with \(doctorText), \(when)\n"
+                sentence = "requested rep visit \(id) (scheduled): rep \(clinic.names.label(.rep, request.person)) "
+                    + "with \(doctorText), \(when)\n"
             }
             return WriteDecision(changes: changes, detail: when, output: output.render(changes, action: "book", sentence: sentence))
         }
 
         /// "nearest free slots:" and one line per slot, for a refusal over time or capacity.
         private func suggestions(for request: BookingRequest, rejection: BookingRejection, clinic: Clinic) -> [String] {
-            guard rejection.suggestsOtherSlots, suggest > 0 else { return [] }
-            let horizon = within
+            let count = suggest ?? clinic.settings.suggest
+            // Off the grid: the back office may still book it as asked.
+            let hint = if case .offGrid = rejection { ["(--any-time books a start off the grid)"] } else { [String]() }
+            guard rejection.suggestsOtherSlots, count > 0 else { return hint }
+            let horizon = within ?? clinic.settings.within
             let found = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar,
-                                                count: suggest, days: horizon,
+                                                count: count, days: horizon,
                                                 notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone))
-            guard !found.isEmpty else { return ["no free slot in the \(horizon) days from \(request.date)"] }
-            return ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
+            guard !found.isEmpty else { return hint + ["no free slot in the \(horizon) days from \(request.date)"] }
+            return hint + ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
         }
     }
 }

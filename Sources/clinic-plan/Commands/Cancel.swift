@@ -14,7 +14,7 @@ extension ClinicPlan {
             their own appointments, a rep only their own visits, a doctor those with them, an admin any. \
             Exit status 0 cancelled, 1 nothing to cancel, 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan cancel 65f000060000000000000001 --date 2026-12-06 --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan cancel 65f000060000000000000001 --date 2026-12-06 --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
@@ -24,7 +24,8 @@ extension ClinicPlan {
         @Argument(help: "The _id of the appointment or rep visit.")
         var id: String
 
-        @Option(help: "For a weekly appointment: cancel only its occurrence on this date (YYYY-MM-DD).")
+        @Option(help: "For a weekly appointment: cancel only its occurrence on this date (YYYY-MM-DD).",
+                transform: LocalDate.parseArgument)
         var date: LocalDate?
 
         func run() throws {

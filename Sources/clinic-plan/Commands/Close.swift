@@ -15,20 +15,21 @@ extension ClinicPlan {
             only their own dates; closing for every doctor (--all) takes an admin. \
             Exit status 0 closed, 1 already closed (or not a working day), 2 bad input, 3 wrong password or not allowed.
 
-            Example: clinic-plan close --all --date 2026-12-25 --reason "National Holiday" --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan close --all --date 2026-12-24 --reason "National Holiday" --as admin@clinicplan.example
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan close --doctor "Ahmed Hassan" --date 2026-12-06 --reason "Training" --as ahmed.hassan@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
         @OptionGroup var auth: AuthOptions
         @OptionGroup var output: ChangeOutputOptions
 
-        @Option(help: "The doctor's _id.")
+        @Option(help: "The doctor: an _id, an email or a unique part of the name.")
         var doctor: String?
 
         @Flag(help: "Close the date for every doctor.")
         var all = false
 
-        @Option(help: "The date to close (YYYY-MM-DD).")
+        @Option(help: "The date to close (YYYY-MM-DD).", transform: LocalDate.parseArgument)
         var date: LocalDate
 
         @Option(help: "Why the clinic is closed (e.g. \"National Holiday\").")
@@ -48,7 +49,7 @@ extension ClinicPlan {
                 var index: Int32?
                 let action: ProtectedAction
                 if let doctor {
-                    index = try clinic.requireDoctor(doctor, data: data.data)
+                    index = try clinic.requirePerson(.doctor, doctor)
                     action = .closeDay(doctor: clinic.dataset.doctors[Int(index!)].id)
                 } else {
                     action = .closeClinic
@@ -64,9 +65,7 @@ extension ClinicPlan {
             var ids = ObjectIDDeriver(dataset: clinic.dataset)
             let outcome = ClosureChanges.close(date, reason: reason, doctor: doctor, dataset: clinic.dataset,
                                                mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
-            func named(_ index: Int32) -> String {
-                "doctor \(clinic.names.doctorNames[Int(index)]) (\(clinic.dataset.doctors[Int(index)].id))"
-            }
+            func named(_ index: Int32) -> String { clinic.names.label(.doctor, index) }
             if let index = outcome.notWorking.first {
                 throw AuthRefusal(.rejected, "\(named(index)) does not work on \(date.weekday.name)s, so \(date) "
                                   + "needs no closure; nothing was changed")

@@ -10,34 +10,23 @@ extension ClinicPlan {
             Checks booked appointments and occupying rep visits (scheduled or completed) against \
             closures, schedules, hours, each other and daily caps: closed_day, no_schedule, \
             outside_hours, double_booking, rep_double_booked, patient_double_booked, over_capacity \
-            and invalid_schedule. Overlapping items are reported once per cluster, not per pair. \
+            and invalid_schedule. Overlapping items are reported once per cluster, not per pair. With \
+            --doctor, that doctor's conflicts and the rep or patient clusters that involve it. \
             Exit status 1 when any conflict is found, 0 when none.
 
             Example: clinic-plan conflicts --data instances/sample --from 2026-11-29 --days 7
             """)
 
         @OptionGroup var data: DataOptions
-
-        @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week.")
-        var from: LocalDate?
-
-        @Option(help: "Number of days in the range.")
-        var days: Int = 7
-
-        @Option(help: "Only this doctor's conflicts (its _id), and rep or patient clusters that involve it.")
-        var doctor: String?
+        @OptionGroup var dates: RangeOptions
 
         @Option(help: "Output format.")
         var format: OutputFormat = .table
 
-        func validate() throws {
-            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
-        }
-
         func run() throws {
             let clinic = try data.loadClinic()
-            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days)
-            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let range = dates.range(in: clinic)
+            let doctorIndex = try dates.doctorIndex(in: clinic)
             let report = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,
                                                  doctor: doctorIndex)
             let renderer = ConflictRenderer(clinic: clinic, range: range)

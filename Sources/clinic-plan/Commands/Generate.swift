@@ -19,10 +19,11 @@ extension ClinicPlan {
 
             --shape picks a profile of what real clinics look like and what is hard for rebooking:
             \(GeneratorShape.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+            The folder gets a clinic-plan.json naming --timezone, so that no later command needs it again. \
             Grid and range length are rebook's options (--grid 15, --days 28): bookings cover --weeks \
             weeks from --from, so a 28-day rebooking range from --from needs --weeks 4 (the default) or more.
 
-            Example: clinic-plan generate --doctors 200 --reps 150 --patients 3000 --rescheduled 1000 --seed 7 --from 2026-12-06 --shape near-cap -o instances/generated/d200-near-cap
+            Example: clinic-plan generate --doctors 20 --reps 15 --patients 300 --rescheduled 50 --seed 7 --from 2026-12-06 --shape near-cap -o instances/generated/d20-near-cap
             """)
 
         @Option(help: "Number of doctors.") var doctors: Int = 10
@@ -30,11 +31,12 @@ extension ClinicPlan {
         @Option(help: "Number of patients.") var patients: Int = 30
         @Option(help: "Number of rep visits waiting with status rescheduled.") var rescheduled: Int = 20
         @Option(help: "Seed of the random choices.") var seed: UInt64 = 1
-        @Option(help: "First date of the bookings (YYYY-MM-DD); default: the Sunday of the current week.")
+        @Option(help: "First date of the bookings (YYYY-MM-DD); default: the Sunday of the current week.",
+                transform: LocalDate.parseArgument)
         var from: LocalDate?
         @Option(help: "Weeks of bookings.") var weeks: Int = 4
-        @Option(help: "The clinic's IANA time zone; ISODates are written as instants of local times in it.")
-        var timezone: String = "UTC"
+        @Option(help: "The clinic's IANA time zone; ISODates are written as instants of local times in it, and clinic-plan.json names it.")
+        var timezone: ClinicTimeZone = .utc
         @Option(help: "File layout: one document per line (mongoexport's default) or a JSON array.")
         var layout: LayoutChoice = .jsonLines
         @Option(help: "Extended JSON mode.") var mode: ModeChoice = .relaxed
@@ -54,13 +56,10 @@ extension ClinicPlan {
             guard PasswordScheme.bcrypt.costRange.contains(passwordCost) else {
                 throw ValidationError("--password-cost must be between 4 and 31")
             }
-            guard ClinicTimeZone(identifier: timezone) != nil else {
-                throw ValidationError("unknown time zone \"\(timezone)\"")
-            }
         }
 
         func run() throws {
-            let zone = ClinicTimeZone(identifier: timezone)!
+            let zone = timezone
             let config = GeneratorConfig(
                 doctors: doctors, reps: reps, patients: patients, rescheduled: rescheduled, seed: seed,
                 from: from ?? LocalDate.today(in: zone).startOfWeek, weeks: weeks, timeZone: zone, shape: shape,
@@ -75,10 +74,14 @@ extension ClinicPlan {
             }
             progress.report("writing", 1)
             do {
-                try DataFolder.write(dataset, to: URL(fileURLWithPath: output, isDirectory: true),
-                                     layout: layout.fileLayout, mode: mode.extendedJSONMode)
+                let folder = URL(fileURLWithPath: output, isDirectory: true)
+                try DataFolder.write(dataset, to: folder, layout: layout.fileLayout, mode: mode.extendedJSONMode)
+                // The clinic's settings, so that every command reads the folder in its zone.
+                var settings = ClinicSettings.standard
+                settings.timeZone = zone
+                try settings.write(to: folder)
             } catch {
-                throw badInput("cannot write \(output): \(error)")
+                throw badInput("cannot write \(output)", causes: [causeText(error)])
             }
             progress.finish()
             FileOutput.standardOutput.write(

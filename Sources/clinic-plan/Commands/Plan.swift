@@ -10,21 +10,24 @@ extension ClinicPlan {
             discussion: """
             For each doctor and each day of the clinic week (Sunday to Saturday) containing --week: \
             open or closed (with the reason), the patient and rep hours, appointments and rep visits \
-            in time order (conflicts marked), free patient and rep slots, and utilization (booked \
-            appointments / max_patients).
+            in time order (conflicts marked), the free patient and rep slots that can still be booked \
+            (slots of the day's grid: appointment_minutes apart from the start of the patient hours, \
+            15 minutes apart from the start of the rep hours; none once the day's cap is reached) with \
+            the places left under the cap, and utilization (booked appointments / max_patients).
 
-            Example: clinic-plan plan --data instances/sample --week 2026-11-29 --doctor 65f000010000000000000001
+            Example: clinic-plan plan --data instances/sample --week 2026-11-29 --doctor "Ahmed Hassan"
             """)
 
         @OptionGroup var data: DataOptions
 
-        @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.")
+        @Option(help: "Any date of the week to plan (YYYY-MM-DD); the week runs Sunday to Saturday. Default: this week.",
+                transform: LocalDate.parseArgument)
         var week: LocalDate?
 
-        @Option(help: "How many weeks to plan, from the week of --week on (1 to 53).")
+        @Option(parsing: .unconditional, help: "How many weeks to plan, from the week of --week on (1 to 53).")
         var weeks: Int = 1
 
-        @Option(help: "Only this doctor (its _id).")
+        @Option(help: DoctorOption.help)
         var doctor: String?
 
         @Option(help: "Output format: ics is an iCalendar file to import into calendar programs, html a self-contained page.")
@@ -41,7 +44,7 @@ extension ClinicPlan {
             let clinic = try data.loadClinic()
             let first = (week ?? LocalDate.today(in: clinic.timeZone)).startOfWeek
             let range = DateRange(first: first, count: 7 * weeks)
-            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let doctorIndex = try clinic.resolvePerson(.doctor, doctor)
             let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range,
                                           doctor: doctorIndex)
             let conflicts = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,

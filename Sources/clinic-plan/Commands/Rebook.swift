@@ -21,7 +21,8 @@ extension ClinicPlan {
             independent check before it is shown or written.
 
             The change is built once, with new _ids derived from the data, so the preview, \
-            --format json, --format mongosh and --apply agree on every id. --call-list FILE.csv writes \
+            --format json, --format mongosh and --apply agree on every id (give them the same \
+            --not-before, or the later run may find that more slots have passed). --call-list FILE.csv writes \
             one row per moved or unplaced booking, with the person's phone, for the front desk. \
             Exit status 0 when every item has a slot, 1 when any is left unplaced, 2 bad input.
 
@@ -32,12 +33,12 @@ extension ClinicPlan {
             applies only to a document still as exported, all in one transaction on a replica set.
 
             Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --not-before 2026-11-29 --close 2026-12-01:"Staff training"
+            Example: clinic-plan rebook --data instances/sample --from 2026-11-29 --days 14 --not-before 2026-11-29 --doctor "Ahmed Hassan" --solver greedy
             """)
 
         @OptionGroup var data: DataOptions
-
-        @Option(help: "First date of the range (YYYY-MM-DD); default: today in the clinic's zone.")
-        var from: LocalDate?
+        // --from (default here: today in the clinic's zone), --days, --doctor.
+        @OptionGroup var dates: RangeOptions
 
         @Option(help: ArgumentHelp(
             "Nothing is placed before this moment (YYYY-MM-DD or YYYY-MM-DDTHH:MM, clinic time); default: now.",
@@ -47,20 +48,16 @@ extension ClinicPlan {
         @Flag(help: "Also rebook closed slots that began before --not-before (they still move to after it).")
         var includePast = false
 
-        @Option(help: "Number of days in the range.")
-        var days: Int = 7
-
         @Option(help: "A new closure, DATE or DATE:REASON (repeatable); for --doctor, or for every doctor.")
         var close: [ClosureArgument] = []
-
-        @Option(help: "Only this doctor (its _id): its closures and items.")
-        var doctor: String?
 
         @Option(help: "The solver.")
         var solver: RebookingSolverKind = .glpk
 
-        @Option(help: "Start times are multiples of this many minutes from midnight.")
-        var grid: Int = 5
+        @Option(help: ArgumentHelp(
+            "Start times are multiples of this many minutes from midnight.",
+            discussion: "Default: \"rebook_grid_minutes\" of the data folder's clinic-plan.json, else 5."))
+        var grid: Int?
 
         @Option(help: ArgumentHelp(
             "Seconds the run may take, loading included; then the best solution found is returned with its proven gap.",
@@ -75,9 +72,10 @@ extension ClinicPlan {
         var apply = false
 
         @Option(name: .customLong("as"), help: ArgumentHelp(
-            "With --apply: the email of the user doing it (an admin, or the --doctor's own account); "
-            + "the password is read from the terminal, or from CLINIC_PASSWORD.", valueName: "email"))
-        var email: String?
+            "With --apply: the user doing it (an admin, or the --doctor's own account): "
+            + "an email, an _id or a unique part of the name; the password is read from the terminal, or from "
+            + "CLINIC_PASSWORD.", valueName: "user"))
+        var user: String?
 
         @Option(help: "Write the changed data to this folder instead (the data folder stays as it is).")
         var output: String?
@@ -92,15 +90,19 @@ extension ClinicPlan {
         @Option(help: "Write the MIP to this file (.lp: CPLEX LP, .mps: fixed MPS), through GLPK's own writers.")
         var exportModel: String?
 
-        @Option(help: "Seconds to wait for another clinic-plan process writing the same data folder.")
-        var lockTimeout: Double = 30
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Seconds to wait for another clinic-plan process writing the same data folder.",
+            discussion: "Default: \"defaults.lock_timeout\" of the data folder's clinic-plan.json, else 30."))
+        var lockTimeout: Double?
 
         func validate() throws {
-            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
-            guard (1...1440).contains(grid) else { throw ValidationError("--grid must be 1 to 1440 minutes") }
+            if let grid, !ClinicSettings.gridMinutes.contains(grid) {
+                throw ValidationError("--grid must be 1 to 1440 minutes, not \(grid)")
+            }
+            try SignIn.validate(lockTimeout: lockTimeout)
             guard timeLimit > 0, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be positive and at most 86400 seconds") }
             guard !(apply && output != nil) else { throw ValidationError("give --apply or --output DIR, not both") }
-            guard !apply || email != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
+            guard !apply || user != nil else { throw ValidationError("--apply changes the data folder: say who you are with --as EMAIL") }
             if let exportModel, !(exportModel.hasSuffix(".lp") || exportModel.hasSuffix(".mps")) {
                 throw ValidationError("--export-model needs a .lp or .mps file name")
             }
@@ -109,7 +111,7 @@ extension ClinicPlan {
         func run() throws {
             // The deadline starts now, so that loading counts against --time-limit too.
             let deadline = Deadline.after(seconds: timeLimit)
-            guard apply, let email else {
+            guard apply, let user else {
                 if let output { try refuseDataFolder(as: output) }
                 let clinic = try data.loadClinic()
                 let rebooking = try rebooking(of: clinic, deadline: deadline)
@@ -119,8 +121,10 @@ extension ClinicPlan {
                     let destination = URL(fileURLWithPath: output, isDirectory: true)
                     do {
                         try DataFolder.write(rebooking.changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: destination)
+                        // The copy is the same clinic: it keeps the folder's settings (its zone above all).
+                        try ClinicSettings.readIfPresent(folder: data.folderURL)?.write(to: destination)
                     } catch {
-                        throw badInput("cannot write \(output): \(error)")
+                        throw badInput("cannot write \(output)", causes: [causeText(error)])
                     }
                     FileOutput.standardError.write("wrote \(rebooking.changes.count) change(s) to \(output)\n")
                 }
@@ -129,17 +133,19 @@ extension ClinicPlan {
             }
             var applied: Rebooking?
             // Signs in, locks the folder, re-reads it, rebooks on the fresh data, writes, audits.
-            let auth = try AuthOptions.parse(["--as", email, "--lock-timeout", String(lockTimeout)])
-            let session = AuthWriteSession(data: data, auth: auth, action: "rebook", ids: doctor.map { [("doctor_id", $0)] } ?? [])
+            let signIn = SignIn(user: user, lockTimeout: lockTimeout)
+            let session = AuthWriteSession(data: data, signIn: signIn, action: "rebook",
+                                           ids: dates.doctor.map { [("doctor_id", $0)] } ?? [])
             try session.run { (clinic: Clinic, user: SignedInUser, _: inout [(String, String)]) throws(AuthRefusal) -> WriteDecision in
-                let doctorID = doctor.flatMap { clinic.doctorIndex(named: $0) }.map { clinic.dataset.doctors[Int($0)].id }
+                var doctorID: DocumentID?
+                if let doctor = dates.doctor { doctorID = clinic.dataset.doctors[Int(try clinic.requirePerson(.doctor, doctor))].id }
                 if case .forbidden(let why) = AccessPolicy.decide(.rebook(doctor: doctorID), for: user) {
                     throw AuthRefusal(.forbidden, why)
                 }
                 let rebooking: Rebooking
                 // Signing in and waiting for the lock are not the solver's time: the limit starts here.
                 do { rebooking = try self.rebooking(of: clinic, deadline: .after(seconds: timeLimit)) } catch {
-                    throw AuthRefusal(.failed, "nothing was changed: the rebooking failed")
+                    throw AuthRefusal(.failed, "nothing was changed: the rebooking failed", causes: [causeText(error)])
                 }
                 let summary = "moved \(rebooking.result.appointments.moved) appointment(s) and \(rebooking.result.repVisits.moved) "
                     + "visit(s), \(rebooking.result.appointments.unplaced + rebooking.result.repVisits.unplaced) unplaced, "
@@ -187,12 +193,12 @@ extension ClinicPlan {
         }
 
         private func rebooking(of clinic: Clinic, deadline: Deadline) throws -> Rebooking {
-            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone), count: days)
-            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let range = dates.range(in: clinic, defaultFirst: LocalDate.today(in: clinic.timeZone))
+            let doctorIndex = try dates.doctorIndex(in: clinic)
             let closures = close.map { ExtraClosure(doctor: doctorIndex, date: $0.date, reason: $0.reason) }
             let options = RebookingOptions(range: range, extraClosures: closures, doctor: doctorIndex,
                                            notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone),
-                                           movesEarlierItems: includePast, grid: Int32(grid),
+                                           movesEarlierItems: includePast, grid: Int32(grid ?? clinic.settings.rebookGridMinutes),
                                            solver: solver, timeLimitSeconds: timeLimit)
             if let exportModel {
                 // GLPK's writers open the path themselves: give them a fresh temporary file, then
@@ -211,7 +217,7 @@ extension ClinicPlan {
                 result = try Rebooker.rebook(clinic.model, options: options, deadline: deadline, progress: progress.report)
             } catch {
                 progress.finish()
-                throw badInput("\(error)")
+                throw badInput("the rebooking failed", causes: [causeText(error)])
             }
             progress.finish()
             let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset,

@@ -11,8 +11,11 @@ extension ClinicPlan {
             One report per aggregation query of the seed system, by name, or all of them. Booked means \
             appointment occurrences with status booked in the range (standing weekly bookings once per \
             matching date); visits means rep visits completed or scheduled. With --all and --format csv, \
-            -o names a folder that gets one CSV file per report; --format html writes one self-contained \
-            page (with --all: the week grid of the range's first seven days, then every report with its chart).
+            -o names a folder that gets one CSV file per report (on standard output, each report's CSV \
+            follows a "# report: NAME" line); --format html writes one self-contained page (with --all: \
+            the week grid of the range's first seven days, then every report with its chart). Reports \
+            that pick one row (peak-day, peak-hour, most-active-rep) list every row tied for first. \
+            weekly-schedule and closed-days are meant to be used with --doctor.
 
             Example: clinic-plan report occupancy-rate --data instances/sample --from 2026-11-29 --days 7
             """)
@@ -24,18 +27,12 @@ extension ClinicPlan {
         var all = false
 
         @OptionGroup var data: DataOptions
+        @OptionGroup var dates: RangeOptions
 
-        @Option(help: "First date of the range (YYYY-MM-DD); default: the Sunday of the current week.")
-        var from: LocalDate?
-
-        @Option(help: "Number of days in the range.")
-        var days: Int = 7
-
-        @Option(help: "Only this doctor (its _id); weekly-schedule and closed-days are meant to be used with it.")
-        var doctor: String?
-
-        @Option(help: "The fraction of capacity below which low-utilization lists a doctor.")
-        var threshold: Double = 0.5
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "The fraction of capacity, 0 to 1, below which low-utilization lists a doctor.",
+            discussion: "Default: \"defaults.threshold\" of the data folder's clinic-plan.json, else 0.5."))
+        var threshold: Double?
 
         @Option(help: "Output format.")
         var format: ReportFormat = .table
@@ -49,17 +46,18 @@ extension ClinicPlan {
                 throw ValidationError(all ? "give a report name or --all, not both"
                                           : "give a report name or --all (reports: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            guard (1...ValueDomains.maxDays).contains(days) else { throw ValidationError("--days must be 1 to \(ValueDomains.maxDays)") }
-            guard threshold >= 0 else { throw ValidationError("--threshold cannot be negative") }
+            if let threshold, !ClinicSettings.fractions.contains(threshold) {
+                throw ValidationError("--threshold is a fraction of capacity: it must be 0 to 1 (0.5 is half), not \(threshold)")
+            }
         }
 
         func run() throws {
             let clinic = try data.loadClinic()
-            let range = DateRange(first: from ?? LocalDate.today(in: clinic.timeZone).startOfWeek, count: days)
-            let doctorIndex = try clinic.resolveDoctor(doctor, data: data.data)
+            let range = dates.range(in: clinic)
+            let doctorIndex = try dates.doctorIndex(in: clinic)
             let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
                                             range: range, doctor: doctorIndex)
-            let builder = ReportTables(clinic: clinic, analytics: analytics, threshold: threshold)
+            let builder = ReportTables(clinic: clinic, analytics: analytics, threshold: threshold ?? clinic.settings.threshold)
             let names = name.map { [$0] } ?? ReportName.allCases
             let tables = names.map(builder.table)
             let renderer = ReportRenderer(clinic: clinic, range: range, doctor: doctorIndex)
@@ -100,7 +98,7 @@ extension ClinicPlan {
                                          to: folder.appendingPathComponent(ReportRenderer.csvFileName(table.name)))
                 }
             } catch {
-                throw badInput("cannot write \(path): \(error)")
+                throw badInput("cannot write \(path)", causes: [causeText(error)])
             }
             FileOutput.standardOutput.write("wrote \(tables.count) CSV file(s) to \(path)\n")
         }

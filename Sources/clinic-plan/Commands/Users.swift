@@ -10,7 +10,9 @@ extension ClinicPlan {
             discussion: """
             Passwords are hashed with the system's libxcrypt: bcrypt ($2b$) or yescrypt ($y$) with a \
             fresh salt. Stored bcrypt, yescrypt and SHA-512 crypt ($6$) hashes made by web stacks verify \
-            as they are.
+            as they are. Every subcommand signs in with --as; add and list take an admin.
+
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan users list --data instances/sample --as admin@clinicplan.example
             """,
             subcommands: [Add.self, Passwd.self, List.self])
     }
@@ -18,8 +20,8 @@ extension ClinicPlan {
 
 /// `--scheme` and `--cost` for a new password hash.
 struct HashOptions: ParsableArguments {
-    @Option(help: "How to hash the new password: bcrypt or yescrypt.")
-    var scheme: String = "bcrypt"
+    @Option(help: "How to hash the new password.")
+    var scheme: NewHashScheme = .bcrypt
 
     @Option(help: "The hash cost (bcrypt: log2 rounds, 4-31, default 10; yescrypt: 1-11, default 5).")
     var cost: Int?
@@ -28,9 +30,7 @@ struct HashOptions: ParsableArguments {
     var passwordStdin = false
 
     func validate() throws {
-        guard let chosen = PasswordScheme(rawValue: scheme), chosen != .sha512crypt else {
-            throw ValidationError("--scheme must be bcrypt or yescrypt, not \"\(scheme)\"")
-        }
+        let chosen = scheme.passwordScheme
         if let cost, !chosen.costRange.contains(cost) {
             throw ValidationError("--cost for \(scheme) must be in \(chosen.costRange), not \(cost)")
         }
@@ -38,12 +38,29 @@ struct HashOptions: ParsableArguments {
 
     /// Reads the new password (standard input or terminal) and hashes it.
     func newHash(for email: String) throws(AuthRefusal) -> (hash: String, scheme: PasswordScheme) {
-        let chosen = PasswordScheme(rawValue: scheme) ?? .bcrypt
+        let chosen = scheme.passwordScheme
         let password = try AuthPassword.newPassword(for: email, fromStandardInput: passwordStdin)
         do {
             return (try PasswordHasher.hash(password, scheme: chosen, cost: cost), chosen)
         } catch {
             throw AuthRefusal(.failed, "cannot use that password: \(error)")
+        }
+    }
+}
+
+/// The schemes new passwords are hashed with (SHA-512 crypt is only verified, never made).
+enum NewHashScheme: String, ExpressibleByArgument, CaseIterable {
+    case bcrypt, yescrypt
+
+    var passwordScheme: PasswordScheme { self == .bcrypt ? .bcrypt : .yescrypt }
+}
+
+extension UserRole: ExpressibleByArgument {
+    /// A role in any letter case; "medical rep" also as medical-rep, medical_rep or rep.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "medical rep", "medical-rep", "medical_rep", "rep": self = .medicalRep
+        default: self.init(rawValue: argument.lowercased())
         }
     }
 }
@@ -58,8 +75,8 @@ extension ClinicPlan.Users {
             (as in the seed), else a new ObjectId. Only the users document is written: the doctors, \
             patients or medical_reps profile that points at it is added separately.
 
-            Example: printf '%s\\n' "$NEW_PASSWORD" | clinic-plan users add --email desk@clinic.example \
-            --name "Front Desk" --role admin --password-stdin --as admin@clinicplan.example
+            Example: printf '%s\\n' "$NEW_PASSWORD" | CLINIC_PASSWORD=clinic-demo clinic-plan users add \
+            --email desk@clinic.example --name "Front Desk" --role admin --password-stdin --as admin@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
@@ -73,28 +90,19 @@ extension ClinicPlan.Users {
         @Option(help: "The new user's full name.")
         var name: String
 
-        @Option(help: "doctor, patient, \"medical rep\" or admin.")
-        var role: String
+        @Option(help: "The new user's role (\"medical rep\" may also be written medical-rep or rep).")
+        var role: UserRole
 
         func validate() throws {
-            guard Self.role(role) != nil else {
-                throw ValidationError("--role must be doctor, patient, \"medical rep\" or admin, not \"\(role)\"")
-            }
             guard email.contains("@"), !email.contains(where: \.isWhitespace) else {
                 throw ValidationError("--email \"\(email)\" is not an email address")
             }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
         }
 
-        static func role(_ text: String) -> UserRole? {
-            switch text.lowercased() {
-            case "medical rep", "medical-rep", "medical_rep", "rep": .medicalRep
-            default: UserRole(rawValue: text.lowercased())
-            }
-        }
-
         func run() throws {
             var made: (hash: String, scheme: PasswordScheme)?
+            let role = self.role
             let session = AuthWriteSession(data: data, auth: auth, action: "users add", ids: [("email", email)])
             try session.run(beforeLock: { () throws(AuthRefusal) in
                 made = try hashing.newHash(for: email)
@@ -102,7 +110,6 @@ extension ClinicPlan.Users {
                 if case .forbidden(let why) = AccessPolicy.decide(.addUser, for: signedIn) {
                     throw AuthRefusal(.forbidden, why)
                 }
-                let role = Self.role(role)!
                 let added: (changes: ChangeSet, id: DocumentID)
                 do throws(ChangeRefusal) {
                     added = try UserChanges.add(name: name, email: email, passwordHash: made!.hash, role: role,
@@ -117,14 +124,13 @@ extension ClinicPlan.Users {
             }
         }
 
-        /// The seed numbers users 1, 2, 3…; a folder with other ids gets a fresh ObjectId.
     }
 
     struct Passwd: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sets a user's password (your own, or anyone's as an admin).",
             discussion: """
-            Example: clinic-plan users passwd --as mohamed.saeed@clinicplan.example
+            Example: printf '%s\\n' "$NEW_PASSWORD" | CLINIC_PASSWORD=clinic-demo clinic-plan users passwd --password-stdin --as mohamed.saeed@clinicplan.example
             """)
 
         @OptionGroup var data: DataOptions
@@ -136,12 +142,13 @@ extension ClinicPlan.Users {
         var email: String?
 
         func run() throws {
-            let target = email ?? auth.email
             var made: (hash: String, scheme: PasswordScheme)?
-            let session = AuthWriteSession(data: data, auth: auth, action: "users passwd", ids: [("email", target)])
+            let session = AuthWriteSession(data: data, auth: auth, action: "users passwd", ids: [("email", email ?? auth.user)])
             try session.run(beforeLock: { () throws(AuthRefusal) in
-                made = try hashing.newHash(for: target)
+                made = try hashing.newHash(for: email ?? auth.user)
             }) { clinic, signedIn, ids throws(AuthRefusal) in
+                // Without --email, the signed-in account's own (however --as named it).
+                let target = email ?? signedIn.user.email
                 let set: (changes: ChangeSet, user: User)
                 do {
                     set = try UserChanges.setPassword(of: target, to: made!.hash, dataset: clinic.dataset)
@@ -161,12 +168,29 @@ extension ClinicPlan.Users {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Lists the users: _id, name, email, role and how their password is stored (never the hash).")
+            abstract: "Lists the users: _id, name, email, role and how their password is stored (never the hash).",
+            discussion: """
+            Needs an admin's sign-in (--as and the password), and appends an audit line, as writers do. \
+            To find doctors, patients and reps with their ids, `clinic-plan people` needs no sign-in.
+
+            Example: CLINIC_PASSWORD=clinic-demo clinic-plan users list --data instances/sample --as admin@clinicplan.example
+            """)
 
         @OptionGroup var data: DataOptions
 
+        @Option(name: .customLong("as"), help: ArgumentHelp(
+            "The admin doing this: an email, an _id or a unique part of the name; the password is read from the terminal, or from CLINIC_PASSWORD.",
+            valueName: "user"))
+        var user: String
+
         func run() throws {
-            let clinic = try data.loadClinic()
+            let audit = AuditTrail(data: data, action: "users list")
+            let (clinic, account) = try AccountSignIn.signIn(SignIn(user: user), data: data, audit: audit, ids: [])
+            let signedIn = SignedInUser(user: account, dataset: clinic.dataset)
+            if case .forbidden(let why) = AccessPolicy.decide(.listUsers, for: signedIn) {
+                throw audit.refuse(AuthRefusal(.forbidden, why), user: account.email, ids: [])
+            }
+            audit.append(.confirmed, "listed \(clinic.dataset.users.count) user(s)", user: account.email, ids: [])
             var table = TextTable(["_id", "name", "email", "role", "password"])
             for user in clinic.dataset.users {
                 let stored = PasswordScheme(hash: user.password).map(\.rawValue) ?? "cannot be verified here"

@@ -10,7 +10,9 @@ extension ClinicPlan {
             file, the document (position and _id), the field and what is wrong. Errors (unreadable \
             JSON, wrong types, bad dates or times, unknown statuses, dangling references, duplicate \
             ids or emails, empty windows, negative caps, missing files) make the exit status 2. \
-            Warnings, such as a password stored as plain text, are listed apart and do not.
+            Warnings, such as a password stored as plain text, are listed apart and do not. The \
+            clinic's settings file, clinic-plan.json, is checked too (an unknown key, a time zone the \
+            system does not know or a value outside its option's range is an error).
 
             Example: clinic-plan validate --data instances/sample
             """)
@@ -21,7 +23,18 @@ extension ClinicPlan {
         var format: ValidateFormat = .text
 
         func run() throws {
-            let folder = try data.loadFolder()
+            // A bad settings file is one more error here, not the end: the folder is still read
+            // (in --timezone, else UTC) so that every problem is listed.
+            var zone = data.timezone ?? .utc
+            var settingsProblems: [DataProblem] = []
+            do throws(ClinicSettingsError) {
+                let settings = try ClinicSettings.read(folder: data.folderURL)
+                zone = data.timezone ?? settings.timeZone
+            } catch {
+                settingsProblems.append(error.problem)
+            }
+            var folder = try data.loadFolder(timeZone: zone)
+            folder.problems = settingsProblems + folder.problems
             let out = FileOutput.standardOutput
             switch format {
             case .text: out.write(text(folder))

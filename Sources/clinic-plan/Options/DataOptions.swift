@@ -8,43 +8,62 @@ struct DataOptions: ParsableArguments {
     @Option(help: "The data folder: one mongoexport file per collection (JSON array or JSON Lines).")
     var data: String = "instances/sample"
 
-    @Option(help: "The clinic's IANA time zone (e.g. Africa/Cairo); stored ISODates are read as local times in it.")
-    var timezone: String = "UTC"
+    @Option(help: ArgumentHelp(
+        "The clinic's IANA time zone (e.g. Africa/Cairo); stored ISODates are read as local times in it.",
+        discussion: "Default: the \"timezone\" of the data folder's clinic-plan.json, else UTC."))
+    var timezone: ClinicTimeZone?
 
     @Flag(help: "Print the time taken and the peak memory on standard error when done.")
     var stats = false
 
     func validate() throws {
         if stats { RunStats.enable() }
-        guard ClinicTimeZone(identifier: timezone) != nil else {
-            throw ValidationError("unknown time zone \"\(timezone)\": give an IANA name such as Africa/Cairo or UTC")
-        }
     }
 
-    var timeZone: ClinicTimeZone { ClinicTimeZone(identifier: timezone) ?? .utc }
     var folderURL: URL { URL(fileURLWithPath: data, isDirectory: true) }
 
-    /// Loads and validates the folder. On any error, prints every problem and exits with status 2;
-    /// warnings are only counted, since `validate` is where they are read. The folder is read
-    /// under its shared lock (so never halfway through a writer's change), unless the caller
-    /// already holds the exclusive one (`exclusivelyLocked`).
+    /// The folder's `clinic-plan.json` (the standard settings without one), `--timezone` applied.
+    func settings() throws -> ClinicSettings {
+        let stored: ClinicSettings?
+        do {
+            stored = try ClinicSettings.readIfPresent(folder: folderURL)
+        } catch {
+            throw badInput("\(data)/\(error)")
+        }
+        var settings = stored ?? .standard
+        if let timezone {
+            // Reading a clinic in another zone than its own moves every stored time: say so.
+            if let stored, stored.timeZone.identifier != timezone.identifier {
+                FileOutput.standardError.write("note: --timezone \(timezone.identifier) overrides the clinic's zone "
+                                               + "\(stored.timeZone.identifier) (\(data)/\(ClinicSettings.fileName))\n")
+            }
+            settings.timeZone = timezone
+        }
+        return settings
+    }
+
+    /// Loads and validates the folder. On any error, fails with every problem listed; warnings
+    /// are only counted, since `validate` is where they are read. The folder is read under its
+    /// shared lock (so never halfway through a writer's change), unless the caller already holds
+    /// the exclusive one (`exclusivelyLocked`).
     func loadClinic(exclusivelyLocked: Bool = false) throws -> Clinic {
-        let folder = try loadFolder(exclusivelyLocked: exclusivelyLocked)
+        let settings = try settings()
+        let folder = try loadFolder(timeZone: settings.timeZone, exclusivelyLocked: exclusivelyLocked)
         guard folder.errors.isEmpty else {
-            for problem in folder.errors { FileOutput.standardError.write("\(problem)\n") }
-            throw badInput("\(folder.errors.count) error(s) in \(data); nothing was done (see `clinic-plan validate --data \(data)`)")
+            throw badInput("\(folder.errors.count) error(s) in \(data); nothing was done (see `clinic-plan validate --data \(data)`)",
+                           notes: folder.errors.map(\.description))
         }
         if !folder.warnings.isEmpty {
             FileOutput.standardError.write(
                 "note: \(folder.warnings.count) warning(s) in \(data) (see `clinic-plan validate --data \(data)`)\n")
         }
-        let clinic = Clinic(folder: folder, timeZone: timeZone)
+        let clinic = Clinic(folder: folder, settings: settings, folderPath: data)
         ProcessLifetime.keep(clinic)
         return clinic
     }
 
     /// Reads the folder, problems and all, as `loadClinic` does.
-    func loadFolder(exclusivelyLocked: Bool = false) throws -> LoadedFolder {
+    func loadFolder(timeZone: ClinicTimeZone, exclusivelyLocked: Bool = false) throws -> LoadedFolder {
         var lock: FolderLock?
         var isFolder: ObjCBool = false
         // A missing folder gets the loader's own message, not the lock's.
@@ -52,6 +71,7 @@ struct DataOptions: ParsableArguments {
             do {
                 lock = try FolderLock.acquireShared(folder: folderURL)
             } catch {
+                // The lock's errors name the lock file.
                 throw badInput("\(error)")
             }
         }
@@ -66,8 +86,17 @@ struct DataOptions: ParsableArguments {
             progress.finish()
             RunStats.recordLoad(seconds: RunStats.now() - started)
         } catch {
-            throw badInput("\(data): \(error)")
+            // The loader's errors name the path already ("/x: no such folder").
+            throw badInput("\(error)")
         }
         return folder
     }
+}
+
+extension ClinicTimeZone: ExpressibleByArgument {
+    /// An IANA name the system's tz database knows ("Africa/Cairo", "UTC").
+    public init?(argument: String) { self.init(identifier: argument) }
+
+    /// The names a misspelt zone is compared with for "did you mean".
+    static var knownNames: [String] { TimeZone.knownTimeZoneIdentifiers + ["UTC"] }
 }

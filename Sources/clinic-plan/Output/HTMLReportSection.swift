@@ -10,6 +10,7 @@ struct HTMLReportSection {
         var out = "<section class=\"report\" id=\"report-\(name.rawValue)\">"
         out += "<h2>\(name.number). \(HTMLText.escape(name.title)) <code>\(name.rawValue)</code></h2>"
         out += "<p class=\"counts\">\(HTMLText.escape(name.counts))</p>"
+        if let note = report.note { out += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         if let chart = report.chart {
             out += "<figure>" + HTMLBarChart(chart: chart).svg(title: name.title)
             if let note = chart.note { out += "<figcaption>\(HTMLText.escape(note))</figcaption>" }

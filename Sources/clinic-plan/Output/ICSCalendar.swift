@@ -48,8 +48,10 @@ struct ICSCalendar {
         var writer = ICSWriter()
         let zoneName = clinic.timeZone.identifier
         let zone = ICSTimeZone(identifier: zoneName)
-        let rangeStart = Int64(plan.range.first.daysSinceEpoch) * 86_400
-        let rangeEnd = Int64(plan.range.end.daysSinceEpoch + 1) * 86_400
+        let movedAway = movedOutOfRange()
+        let dates = [plan.range.first, plan.range.end] + movedAway.map(\.date)
+        let rangeStart = Int64(dates.min()!.daysSinceEpoch) * 86_400
+        let rangeEnd = Int64(dates.max()!.daysSinceEpoch + 1) * 86_400
         let utc = zone?.isUTC(around: rangeStart) ?? true
 
         writer.begin("VCALENDAR")
@@ -73,6 +75,9 @@ struct ICSCalendar {
                           utc: utc, into: &writer)
                 }
             }
+        }
+        for moved in movedAway {
+            event(moved.entry, doctor: moved.doctor, date: moved.date, kinds: [], utc: utc, into: &writer)
         }
         for cancelled in cancellations() { cancellation(cancelled, utc: utc, into: &writer) }
         writer.end("VCALENDAR")
@@ -118,6 +123,33 @@ struct ICSCalendar {
         writer.raw("STATUS", "CONFIRMED")
         writer.raw("TRANSP", "OPAQUE")
         writer.end("VEVENT")
+    }
+
+    // MARK: - moved out of the range
+
+    /// Bookings the audit log says were moved away from a date in the range to one outside it:
+    /// an earlier file showed them here, so this one carries them at their new date (same UID,
+    /// higher SEQUENCE) and a calendar that re-imports it moves them.
+    private func movedOutOfRange() -> [(entry: PlanEntry, doctor: Int32, date: LocalDate)] {
+        let model = clinic.model
+        func wasHere(_ id: String) -> Bool {
+            let revision = history.revisions[id.lowercased()] ?? history.revisions[id]
+            return revision?.movedFrom.contains { plan.range.contains(clinic.localDate($0)) } ?? false
+        }
+        var found: [(entry: PlanEntry, doctor: Int32, date: LocalDate)] = []
+        for a in model.appointments where a.status == .booked && (doctor == nil || doctor == a.doctor) {
+            guard case .dated(let date) = a.recurrence, !plan.range.contains(date), wasHere(a.id) else { continue }
+            let length = clinic.calendar.schedule(doctor: a.doctor, weekday: date.weekday)?.appointmentMinutes
+                ?? ScheduleRule.defaultAppointmentMinutes
+            found.append((PlanEntry(kind: .appointment, id: a.id, person: a.patient,
+                                    interval: MinuteInterval(start: a.time, length: length), conflicted: false), a.doctor, date))
+        }
+        for v in model.visits where v.status.occupiesTime && (doctor == nil || doctor == v.doctor)
+            && !plan.range.contains(v.date) && wasHere(v.id) {
+            found.append((PlanEntry(kind: .repVisit, id: v.id, person: v.rep,
+                                    interval: MinuteInterval(start: v.start, length: v.length), conflicted: false), v.doctor, v.date))
+        }
+        return found
     }
 
     // MARK: - cancellations

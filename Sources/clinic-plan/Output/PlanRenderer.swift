@@ -68,13 +68,15 @@ struct PlanRenderer {
         for entry in day.entries {
             let kinds = conflictKinds(entry, on: day.date)
             let mark = kinds.isEmpty ? "" : "  ! " + kinds.map(\.rawValue).joined(separator: ", ")
+            // The person's id (what `book` takes), then the appointment's or visit's (what `cancel` takes).
             out += "    \(entry.interval)  \(entry.kind == .appointment ? "patient  " : "rep visit")  "
-            out += "\(personName(entry)) (\(entry.id))\(mark)\n"
+            out += "\(personName(entry)) (\(personID(entry))) · \(entry.kind == .appointment ? "appointment" : "visit") "
+            out += "\(entry.id)\(mark)\n"
         }
         if case .open = day.status {
             let rule = day.schedule!
-            out += "    free: patients \(slotRanges(day.freePatientSlots, length: rule.appointmentMinutes))"
-            out += " · reps \(slotRanges(day.freeRepSlots, length: 15))\n"
+            out += "    free: patients \(freeSlots(day.freePatientSlots, length: rule.appointmentMinutes, left: day.patientPlacesLeft))"
+            out += " · reps \(freeSlots(day.freeRepSlots, length: SlotGrid.repSlotMinutes, left: day.repPlacesLeft))\n"
         }
         return out
     }
@@ -89,8 +91,10 @@ struct PlanRenderer {
         return out + ", \(visits) rep visit(s)\n"
     }
 
-    /// "09:40–11:00, 11:20–13:00 (10 × 20 min)": adjacent free slots merged into ranges.
-    private func slotRanges(_ slots: [MinuteInterval], length: Int32) -> String {
+    /// "09:40–11:00, 11:20–13:00 (10 × 20 min, 3 places left)": adjacent free slots merged into
+    /// ranges, and how many of them the day's cap still allows; "none (day full)" at the cap.
+    private func freeSlots(_ slots: [MinuteInterval], length: Int32, left: Int) -> String {
+        guard left > 0 else { return "none (day full)" }
         guard !slots.isEmpty else { return "none" }
         var ranges: [MinuteInterval] = []
         for slot in slots {
@@ -100,7 +104,12 @@ struct PlanRenderer {
                 ranges.append(slot)
             }
         }
-        return ranges.map(\.description).joined(separator: ", ") + " (\(slots.count) × \(length) min)"
+        let places = left == 1 ? "1 place left" : "\(left) places left"
+        return ranges.map(\.description).joined(separator: ", ") + " (\(slots.count) × \(length) min, \(places))"
+    }
+
+    private func personID(_ entry: PlanEntry) -> String {
+        entry.kind == .appointment ? clinic.model.patientIDs[Int(entry.person)] : clinic.model.repIDs[Int(entry.person)]
     }
 
     private func personName(_ entry: PlanEntry) -> String {
@@ -184,7 +193,9 @@ struct PlanRenderer {
             ("utilization", day.utilization.map { .decimal($0) } ?? .null),
             ("items", .array(day.entries.map { entryJSON($0, on: day.date) })),
             ("free_patient_slots", .array(day.freePatientSlots.map(JSONValue.interval))),
+            ("patient_places_left", .int(day.patientPlacesLeft)),
             ("free_rep_slots", .array(day.freeRepSlots.map(JSONValue.interval))),
+            ("rep_places_left", .int(day.repPlacesLeft)),
         ]
         return .members(members)
     }

@@ -20,6 +20,7 @@ struct ReportRenderer {
         if report.name.usesRange { out += " · \(range) (\(range.count) days, \(clinic.timeZone))" }
         if let doctor { out += " · doctor \(clinic.names.doctorNames[Int(doctor)])" }
         out += "\n"
+        if let note = report.note { out += "  (\(note))\n" }
         guard !report.rows.isEmpty else { return out + "  (none)\n" }
         var table = TextTable(report.columns.map { $0.uppercased().replacingOccurrences(of: "_", with: " ") })
         for row in report.rows { table.append(row.map { $0 == .none ? "-" : $0.text }) }
@@ -35,6 +36,7 @@ struct ReportRenderer {
             ("title", .string(report.name.title)), ("counts", .string(report.name.counts)),
         ]
         members += context
+        if let note = report.note { members.append(("note", .string(note))) }
         members.append(("rows", .array(report.rows.map { row in
             .members(zip(report.columns, row).map { ($0.0, $0.1.json) })
         })))
@@ -60,18 +62,23 @@ struct ReportRenderer {
     /// One report as RFC 4180 CSV with a header row of the column keys.
     func csv(_ report: ReportTable) -> String {
         var csv = CSVTable(report.columns)
-        for row in report.rows { csv.append(row.map(\.text)) }
+        for row in report.rows { csv.append(row.map(\.csvText)) }
         return csv.rendered
     }
 
-    /// Several reports on standard output: each report's CSV (its own header row first), separated
-    /// by an empty line. For BI tools, `-o DIR` writes one file per report instead.
+    /// Several reports on standard output: each report's CSV after a line naming it
+    /// (`# report: 04-patients-per-day`, the name its file gets with `-o DIR`), separated by an
+    /// empty line. For BI tools, `-o DIR` writes one file per report instead.
     func csv(_ reports: [ReportTable]) -> String {
-        reports.map(csv).joined(separator: "\r\n")
+        guard reports.count > 1 else { return reports.map(csv).joined() }
+        return reports.map { "# report: \(Self.fileStem($0.name))\r\n" + csv($0) }.joined(separator: "\r\n")
     }
 
     /// The file name of a report's CSV in a folder: "04-patients-per-day.csv".
-    static func csvFileName(_ name: ReportName) -> String {
-        (name.number < 10 ? "0" : "") + "\(name.number)-\(name.rawValue).csv"
+    static func csvFileName(_ name: ReportName) -> String { fileStem(name) + ".csv" }
+
+    /// "04-patients-per-day".
+    static func fileStem(_ name: ReportName) -> String {
+        (name.number < 10 ? "0" : "") + "\(name.number)-\(name.rawValue)"
     }
 }

@@ -9,6 +9,8 @@ struct ReportTable {
     let columns: [String]
     var rows: [[ReportCell]] = []
     var chart: ReportChart?
+    /// A sentence about the rows (e.g. that several tie for first), shown with them in every format.
+    var note: String?
 
     init(_ name: ReportName, columns: [String]) {
         self.name = name
@@ -29,6 +31,9 @@ enum ReportCell: Equatable {
     case decimal(Double, digits: Int)
     case date(LocalDate)
     case bool(Bool)
+    /// Several ids: an array in JSON, space-separated in the table, `;`-separated in CSV (as
+    /// `conflicts` prints its ids).
+    case list([String])
     /// No value (e.g. a rate without capacity): null in JSON, empty in CSV, "-" in the table.
     case none
 
@@ -40,8 +45,15 @@ enum ReportCell: Equatable {
         case .decimal(let value, let digits): ReportCell.format(value, digits: digits)
         case .date(let d): d.description
         case .bool(let b): b ? "yes" : "no"
+        case .list(let items): items.joined(separator: " ")
         case .none: ""
         }
+    }
+
+    /// The cell in a CSV file.
+    var csvText: String {
+        if case .list(let items) = self { return items.joined(separator: ";") }
+        return text
     }
 
     var json: JSONValue {
@@ -51,6 +63,7 @@ enum ReportCell: Equatable {
         case .decimal(let value, let digits): .decimal(value, digits: digits)
         case .date(let d): .date(d)
         case .bool(let b): .bool(b)
+        case .list(let items): .strings(items)
         case .none: .null
         }
     }

@@ -85,7 +85,9 @@ struct ReportTables {
 
     private func peakDay() -> ReportTable {
         var table = ReportTable(.peakDay, columns: ["date", "weekday", "appointments", "distinct_patients"])
-        if let peak = analytics.peakDay() { table.append(dailyPatientCells(peak)) }
+        let peaks = analytics.peakDays()
+        for peak in peaks { table.append(dailyPatientCells(peak)) }
+        table.note = tieNote(peaks.count, "dates", order: "earliest first")
         return table
     }
 
@@ -95,8 +97,10 @@ struct ReportTables {
 
     private func peakHour() -> ReportTable {
         var table = ReportTable(.peakHour, columns: ["hour", "appointments"])
-        if let peak = analytics.peakHour() {
-            table.append([.text(hourLabel(peak.hour)), .int(peak.appointments)])
+        let peaks = analytics.peakHours()
+        for peak in peaks { table.append([.text(hourLabel(peak.hour)), .int(peak.appointments)]) }
+        table.note = tieNote(peaks.count, "hours", order: "earliest first")
+        if !peaks.isEmpty {
             // The whole day's profile, from the first to the last busy hour, shows how sharp the peak is.
             let hours = analytics.appointmentsPerHour()
             let busy = hours.filter { $0.appointments > 0 }
@@ -130,10 +134,14 @@ struct ReportTables {
         var table = ReportTable(.mostActiveRep, columns: ["rep_id", "rep", "company_name", "visits", "completed",
                                 "scheduled", "doctors_visited"])
         let ranking = analytics.repActivity()
-        if let top = ranking.first {
+        let tops = analytics.mostActiveReps()
+        for top in tops {
             table.append([.text(clinic.model.repIDs[Int(top.rep)]), .text(clinic.names.repNames[Int(top.rep)]),
                           .text(top.companyName), .int(top.visits), .int(top.completed), .int(top.scheduled),
                           .int(top.doctorsVisited)])
+        }
+        table.note = tieNote(tops.count, "reps", order: "more completed visits first, then in medical_reps.json order")
+        if !tops.isEmpty {
             table.chart = chart(series: ["visits"], ranking.map {
                 ("\(clinic.names.repNames[Int($0.rep)]) (\($0.companyName))", [Double($0.visits)])
             }, note: "Every rep with a visit in the range, most active first")
@@ -211,7 +219,7 @@ struct ReportTables {
         for conflict in report.conflicts {
             let (subject, id, name) = who(conflict.subject)
             table.append([conflict.date.map { .date($0) } ?? .none, .text(conflict.kind.rawValue), .text(subject),
-                          .text(id), .text(name), .text(conflict.ids.joined(separator: " ")), .text(conflict.detail)])
+                          .text(id), .text(name), .list(conflict.ids), .text(conflict.detail)])
         }
         let summary = report.summary
         let found = ConflictKind.allCases.filter { (summary[$0] ?? 0) > 0 }
@@ -222,6 +230,11 @@ struct ReportTables {
     }
 
     // MARK: - shared pieces
+
+    /// Said above a one-row report when several rows tie for first: all of them are listed.
+    private func tieNote(_ count: Int, _ things: String, order: String) -> String? {
+        count > 1 ? "\(count) \(things) tie for first; all are listed, \(order)" : nil
+    }
 
     private var doctorColumns: [String] { ["doctor_id", "doctor"] }
 

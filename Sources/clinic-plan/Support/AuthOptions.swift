@@ -1,16 +1,34 @@
 import ArgumentParser
+import ClinicData
 
 /// Who is writing, and how long to wait for another writer: shared by every writing command.
 struct AuthOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "The email of the user doing this; the password is read from the terminal, or from CLINIC_PASSWORD.",
-        valueName: "email"))
-    var email: String
+        "The user doing this: an email, an _id or a unique part of the name; the password is read from the terminal, or from CLINIC_PASSWORD.",
+        valueName: "user"))
+    var user: String
 
-    @Option(help: "Seconds to wait for another clinic-plan process that is writing the same data folder.")
-    var lockTimeout: Double = 30
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seconds to wait for another clinic-plan process that is writing the same data folder.",
+        discussion: "Default: \"defaults.lock_timeout\" of the data folder's clinic-plan.json, else 30."))
+    var lockTimeout: Double?
 
     func validate() throws {
-        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must not be negative") }
+        try SignIn.validate(lockTimeout: lockTimeout)
+    }
+
+    var signIn: SignIn { SignIn(user: user, lockTimeout: lockTimeout) }
+}
+
+/// The sign-in a command asks for: the `--as` text and the lock timeout, if given (commands
+/// whose `--as` is optional, such as `rebook --apply`, build one without parsing `AuthOptions`).
+struct SignIn {
+    var user: String
+    var lockTimeout: Double?
+
+    static func validate(lockTimeout: Double?) throws {
+        if let lockTimeout, !ClinicSettings.lockTimeouts.contains(lockTimeout) {
+            throw ValidationError("--lock-timeout must be 0 to \(Int(ClinicSettings.lockTimeouts.upperBound)) seconds, not \(lockTimeout)")
+        }
     }
 }

@@ -1,31 +1,15 @@
 import ClinicData
 import SlotSolver
 
-/// Finding the records a writing command names by `_id` (as printed: ObjectId hex, digits or
-/// string, any letter case), and the instants it writes.
+/// Finding the appointments and visits a writing command names by `_id` (as printed: ObjectId
+/// hex, digits or string, any letter case), and the instants it writes.
 extension Clinic {
-    func patientIndex(named text: String) -> Int32? {
-        Self.index(of: text, in: dataset.patients.map(\.id))
-    }
-
-    func repIndex(named text: String) -> Int32? {
-        Self.index(of: text, in: dataset.medicalReps.map(\.id))
-    }
-
     func appointmentIndex(named text: String) -> Int? {
         Self.index(of: text, in: dataset.appointments.map(\.id)).map(Int.init)
     }
 
     func visitIndex(named text: String) -> Int? {
         Self.index(of: text, in: dataset.repVisits.map(\.id)).map(Int.init)
-    }
-
-    /// The doctor `--doctor` names, or a refusal naming the file.
-    func requireDoctor(_ text: String, data: String) throws(AuthRefusal) -> Int32 {
-        guard let index = doctorIndex(named: text) else {
-            throw AuthRefusal(.failed, "no doctor with _id \(text) in \(data)/doctors.json")
-        }
-        return index
     }
 
     /// The ISODate written for a local date and wall-clock time in the clinic's zone (local

@@ -5,12 +5,15 @@ import ClinicData
 struct AuthRefusal: Error {
     var outcome: AuditEntry.Outcome
     var message: String
+    /// Why, outermost first (printed as `caused by:` lines).
+    var causes: [String]
     /// Extra lines printed after the message (the nearest free slots of a refused booking).
     var notes: [String]
 
-    init(_ outcome: AuditEntry.Outcome, _ message: String, notes: [String] = []) {
+    init(_ outcome: AuditEntry.Outcome, _ message: String, causes: [String] = [], notes: [String] = []) {
         self.outcome = outcome
         self.message = message
+        self.causes = causes
         self.notes = notes
     }
 

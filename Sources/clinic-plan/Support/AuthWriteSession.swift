@@ -19,13 +19,26 @@ struct WriteDecision {
 /// 4. commit the change and its audit line as one transaction (`DataFolder.write`: every
 ///    changed file or none, the audit line with them), then release the lock.
 /// Every ending, written or refused, failed logins included, appends exactly one audit line.
+/// Failures are thrown as `CommandFailure`s for the root command to print; a refusal by a check
+/// is the command's answer, printed on standard output, and exits with 1.
 struct AuthWriteSession {
     let data: DataOptions
-    let auth: AuthOptions
+    let signIn: SignIn
     /// The command as the audit log names it: `book`, `cancel`, `close`, `users add`, …
     let action: String
     /// The records named on the command line, as (field, id) pairs.
     var ids: [(String, String)]
+
+    init(data: DataOptions, auth: AuthOptions, action: String, ids: [(String, String)]) {
+        self.init(data: data, signIn: auth.signIn, action: action, ids: ids)
+    }
+
+    init(data: DataOptions, signIn: SignIn, action: String, ids: [(String, String)]) {
+        self.data = data
+        self.signIn = signIn
+        self.action = action
+        self.ids = ids
+    }
 
     /// `beforeLock` runs after signing in and before taking the lock: the place for slow or
     /// interactive work (reading and hashing a new password) that must not hold other writers up.
@@ -34,67 +47,30 @@ struct AuthWriteSession {
     func run(beforeLock: () throws(AuthRefusal) -> Void = {},
              _ body: (Clinic, SignedInUser, inout [(String, String)]) throws(AuthRefusal) -> WriteDecision) throws {
         var ids = self.ids
-        let log = AuditLog(folder: data.folderURL)
-        func audit(_ outcome: AuditEntry.Outcome, _ detail: String) {
-            do {
-                try log.append(AuditEntry(user: auth.email, action: action, ids: ids, outcome: outcome, detail: detail))
-            } catch {
-                FileOutput.standardError.write("warning: \(error)\n")
-            }
-        }
-        func refuse(_ refusal: AuthRefusal) -> ExitCode {
-            audit(refusal.outcome, refusal.message)
-            if refusal.outcome == .rejected {
-                FileOutput.standardOutput.write(TerminalText.printable(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n"))
-            } else {
-                FileOutput.standardError.write("error: \(refusal.message)\n")
-                for note in refusal.notes { FileOutput.standardError.write(note + "\n") }
-            }
-            return ExitCode(refusal.exitStatus)
-        }
-        func load(locked: Bool) throws -> Clinic {
-            do {
-                return try data.loadClinic(exclusivelyLocked: locked)
-            } catch {
-                audit(.failed, "the data folder \(data.data) cannot be read or has errors")
-                throw error
-            }
-        }
+        let audit = AuditTrail(data: data, action: action)
 
         // 1. Sign in, outside the lock.
-        guard let password = AuthPassword.signInPassword(for: auth.email) else {
-            throw refuse(AuthRefusal(.loginFailed, LoginFailure(email: auth.email, reason: .noPassword).message
-                                     + " (set \(AuthPassword.environmentVariable) or run on a terminal)"))
-        }
-        let unlocked = try load(locked: false)
-        let user: User
-        switch Authenticator.signIn(email: auth.email, password: password, users: unlocked.dataset.users) {
-        case .signedIn(let found):
-            user = found
-        case .refused(let failure):
-            audit(.loginFailed, failure.reason.rawValue)
-            FileOutput.standardError.write("error: \(failure.message)\n")
-            throw ExitCode(ExitStatus.forbidden)
-        }
-
+        let (unlocked, user) = try AccountSignIn.signIn(signIn, data: data, audit: audit, ids: ids)
+        let email = user.email
         do {
             try beforeLock()
         } catch {
-            throw refuse(error)
+            throw audit.refuse(error, user: email, ids: ids)
         }
 
         // 2. Lock, then re-read.
         let lock: FolderLock
         do {
-            lock = try FolderLock.acquire(folder: data.folderURL, timeout: auth.lockTimeout)
+            lock = try FolderLock.acquire(folder: data.folderURL, timeout: signIn.lockTimeout ?? unlocked.settings.lockTimeout)
         } catch {
-            throw refuse(AuthRefusal(.failed, error.description))
+            throw audit.refuse(AuthRefusal(.failed, error.description), user: email, ids: ids)
         }
         defer { lock.release() }
-        let clinic = try load(locked: true)
+        let clinic = try audit.load(data, locked: true, user: email, ids: ids)
         guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
               current.password == user.password, current.role == user.role else {
-            throw refuse(AuthRefusal(.loginFailed, "the account \(auth.email) changed while signing in; try again"))
+            throw audit.refuse(AuthRefusal(.loginFailed, "the account \(email) changed while signing in; try again"),
+                               user: email, ids: ids)
         }
 
         // 3. Decide on the fresh data.
@@ -102,23 +78,86 @@ struct AuthWriteSession {
         do {
             decision = try body(clinic, SignedInUser(user: current, dataset: clinic.dataset), &ids)
         } catch {
-            throw refuse(error)
+            throw audit.refuse(error, user: email, ids: ids)
         }
 
         // 4. Commit the change with its audit line, unlock.
-        let entry = AuditEntry(user: auth.email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail,
+        let entry = AuditEntry(user: email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail,
                                changes: decision.changes)
         do {
             let changed = try decision.changes.applied(to: clinic.dataset)
             try DataFolder.write(changed, basedOn: clinic.folder, to: data.folderURL, audit: entry)
         } catch let error as DataFolderError where error.code == .writeUnfinished {
             // The change and its audit line are in the journal: the next command finishes both.
-            FileOutput.standardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.badInput)
+            throw badInput("\(error)")
         } catch {
-            throw refuse(AuthRefusal(.failed, "nothing was changed: \(error)"))
+            throw audit.refuse(AuthRefusal(.failed, "nothing was changed", causes: [causeText(error)]), user: email, ids: ids)
         }
         // JSON and mongosh output escape control characters already, so this changes only text.
         FileOutput.standardOutput.write(TerminalText.printable(decision.output))
+    }
+}
+
+/// Signing in for a command that needs an account (every writer, and `users list`): reads the
+/// folder, finds the account `--as` names, asks for its password and verifies it.
+enum AccountSignIn {
+    /// The folder as read before signing in, and the signed-in user.
+    static func signIn(_ signIn: SignIn, data: DataOptions, audit: AuditTrail,
+                       ids: [(String, String)]) throws -> (Clinic, User) {
+        let unlocked = try audit.load(data, locked: false, user: signIn.user, ids: ids)
+        let email: String
+        switch unlocked.dataset.signInEmail(for: signIn.user) {
+        case .success(let found): email = found
+        case .failure(let failure):
+            audit.append(.loginFailed, failure.message, user: signIn.user, ids: ids)
+            throw failure
+        }
+        guard let password = AuthPassword.signInPassword(for: email) else {
+            throw audit.refuse(AuthRefusal(.loginFailed, LoginFailure(email: email, reason: .noPassword).message
+                                           + " (set \(AuthPassword.environmentVariable) or run on a terminal)"),
+                               user: email, ids: ids)
+        }
+        switch Authenticator.signIn(email: email, password: password, users: unlocked.dataset.users) {
+        case .signedIn(let user):
+            return (unlocked, user)
+        case .refused(let failure):
+            audit.append(.loginFailed, failure.reason.rawValue, user: email, ids: ids)
+            throw CommandFailure(failure.message, exitStatus: ExitStatus.forbidden)
+        }
+    }
+}
+
+/// The audit log of one command, and the failures it records on the way out.
+struct AuditTrail {
+    let data: DataOptions
+    let action: String
+
+    func append(_ outcome: AuditEntry.Outcome, _ detail: String, user: String, ids: [(String, String)]) {
+        do {
+            try AuditLog(folder: data.folderURL).append(AuditEntry(user: user, action: action, ids: ids, outcome: outcome,
+                                                                   detail: detail))
+        } catch {
+            FileOutput.standardError.write("warning: \(error)\n")
+        }
+    }
+
+    /// Audits a refusal and turns it into what the command throws: a refusal by a check is the
+    /// command's answer (standard output, exit 1); any other is a failure for the root to print.
+    func refuse(_ refusal: AuthRefusal, user: String, ids: [(String, String)]) -> Error {
+        append(refusal.outcome, refusal.message, user: user, ids: ids)
+        if refusal.outcome == .rejected {
+            FileOutput.standardOutput.write(TerminalText.printable(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n"))
+            return ExitCode(refusal.exitStatus)
+        }
+        return CommandFailure(refusal.message, causes: refusal.causes, notes: refusal.notes, exitStatus: refusal.exitStatus)
+    }
+
+    func load(_ data: DataOptions, locked: Bool, user: String, ids: [(String, String)]) throws -> Clinic {
+        do {
+            return try data.loadClinic(exclusivelyLocked: locked)
+        } catch {
+            append(.failed, "the data folder \(data.data) cannot be read or has errors", user: user, ids: ids)
+            throw error
+        }
     }
 }

@@ -3,17 +3,22 @@ import Dispatch
 import SlotSolver
 
 /// A loaded, valid data folder with what every command needs: the engine's model, the work
-/// calendar, and people's names for printing.
+/// calendar, people's names for printing and finding, and the clinic's settings.
 struct Clinic {
     let folder: LoadedFolder
-    let timeZone: ClinicTimeZone
+    /// `clinic-plan.json`, with the command line's `--timezone` applied.
+    let settings: ClinicSettings
+    /// The data folder as the user gave it (`--data`), for messages.
+    let folderPath: String
     let mapping: ModelMapping
     let calendar: WorkCalendar
     let names: Directory
 
-    init(folder: LoadedFolder, timeZone: ClinicTimeZone) {
+    init(folder: LoadedFolder, settings: ClinicSettings, folderPath: String) {
         self.folder = folder
-        self.timeZone = timeZone
+        self.settings = settings
+        self.folderPath = folderPath
+        let timeZone = settings.timeZone
         // The engine's model and the names for printing are independent: one core each.
         let parts = Parts()
         let dataset = folder.dataset
@@ -29,6 +34,13 @@ struct Clinic {
         names = parts.names!
     }
 
+    /// A clinic with the standard settings in `timeZone` (for tests and tools that load a folder themselves).
+    init(folder: LoadedFolder, timeZone: ClinicTimeZone, folderPath: String = "") {
+        var settings = ClinicSettings.standard
+        settings.timeZone = timeZone
+        self.init(folder: folder, settings: settings, folderPath: folderPath)
+    }
+
     /// Where the two threads of `init` leave their results; each writes its own.
     private final class Parts: @unchecked Sendable {
         var mapping: ModelMapping?
@@ -37,19 +49,5 @@ struct Clinic {
 
     var dataset: ClinicDataset { folder.dataset }
     var model: ClinicModel { mapping.model }
-
-    /// The dense index of the doctor with this `_id` (as printed: ObjectId hex, digits or string).
-    func doctorIndex(named text: String) -> Int32? {
-        let wanted = text.lowercased()
-        return dataset.doctors.firstIndex { $0.id.description.lowercased() == wanted }.map { Int32($0) }
-    }
-
-    /// `--doctor ID` resolved, or a usage failure naming the folder.
-    func resolveDoctor(_ text: String?, data: String) throws -> Int32? {
-        guard let text else { return nil }
-        guard let index = doctorIndex(named: text) else {
-            throw badInput("no doctor with _id \(text) in \(data)/doctors.json")
-        }
-        return index
-    }
+    var timeZone: ClinicTimeZone { settings.timeZone }
 }

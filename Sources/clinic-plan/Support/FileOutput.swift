@@ -25,7 +25,8 @@ func writeCommandOutput(_ text: String, to output: String?) throws {
     do {
         try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: output))
     } catch {
-        throw badInput("cannot write \(output): \(error)")
+        // The error names the file already ("x.ics: cannot be written (…); no file was written").
+        throw badInput("\(error)")
     }
 }
 
@@ -34,6 +35,7 @@ func writeCommandOutput(_ bytes: [UInt8], to output: String) throws {
     do {
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
     } catch {
-        throw badInput("cannot write \(output): \(error)")
+        // The error names the file already ("x.ics: cannot be written (…); no file was written").
+        throw badInput("\(error)")
     }
 }

@@ -78,25 +78,25 @@ import Testing
         let fixture = try F()
         defer { fixture.remove() }
         try expectRejected(fixture, time: "09:15", date: "2026-12-14",
-                           "rejected at check 1 (clinic open): doctor \(F.d1) is closed on 2026-12-14 (National Holiday)\n")
+                           "rejected at check 1 (clinic open): doctor Amal Doctor (\(F.d1)) is closed on 2026-12-14 (National Holiday)\n")
     }
 
     @Test func check2WeekdayWithoutScheduleIsRefused() throws {
         let fixture = try F()
         defer { fixture.remove() }
         try expectRejected(fixture, time: "09:15", date: "2026-12-08",
-                           "rejected at check 2 (schedule): doctor \(F.d1) has no schedule for Tuesday (2026-12-08)\n")
+                           "rejected at check 2 (schedule): doctor Amal Doctor (\(F.d1)) has no schedule for Tuesday (2026-12-08)\n")
     }
 
     @Test func check3OutsideTheHoursIsRefusedWithTheNearestSlots() throws {
         let fixture = try F()
         defer { fixture.remove() }
         try expectRejected(fixture, time: "09:50", """
-            rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor \(F.d1) on Mondays
+            rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor Amal Doctor (\(F.d1)) on Mondays
             nearest free slots:
               Mon 2026-12-07 09:45–10:00
-              Mon 2026-12-07 09:40–09:55
-              Mon 2026-12-07 09:35–09:50
+              Mon 2026-12-07 09:30–09:45
+              Mon 2026-12-07 09:15–09:30
 
             """)
     }
@@ -104,12 +104,12 @@ import Testing
     @Test func noSuggestionStartsBeforeNotBefore() throws {
         let fixture = try F()
         defer { fixture.remove() }
-        // As check 3's, at 09:40 on the day: 09:35 has passed; the next Monday is closed, the one after too far.
+        // As check 3's, at 09:40 on the day: the 09:15 and 09:30 slots have passed; the next Monday
+        // is closed, the one after too far.
         try expectRejected(fixture, time: "09:50", extra: ["--not-before", "2026-12-07T09:40"], """
-            rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor \(F.d1) on Mondays
+            rejected at check 3 (hours): 09:50–10:05 does not fit in the patient hours 09:00–10:00 of doctor Amal Doctor (\(F.d1)) on Mondays
             nearest free slots:
               Mon 2026-12-07 09:45–10:00
-              Mon 2026-12-07 09:40–09:55
 
             """)
     }
@@ -117,13 +117,38 @@ import Testing
     @Test func check4TakenSlotIsRefusedWithTheNearestSlots() throws {
         let fixture = try F()
         defer { fixture.remove() }
-        try expectRejected(fixture, time: "09:05", extra: ["--suggest", "2"], """
-            rejected at check 4 (slot free): 09:05–09:20 on 2026-12-07 overlaps appointment \(F.a1) (09:00–09:15) of doctor \(F.d1)
+        try expectRejected(fixture, time: "09:00", extra: ["--suggest", "2"], """
+            rejected at check 4 (slot free): 09:00–09:15 on 2026-12-07 overlaps appointment \(F.a1) (09:00–09:15) of doctor Amal Doctor (\(F.d1))
             nearest free slots:
               Mon 2026-12-07 09:15–09:30
-              Mon 2026-12-07 09:20–09:35
+              Mon 2026-12-07 09:30–09:45
 
             """)
+    }
+
+    @Test func aStartOffTheDaysGridIsRefusedAtCheck3WithTheGridsSlots() throws {
+        let fixture = try F()
+        defer { fixture.remove() }
+        // 15-minute slots from 09:00: 09:07 would leave 09:00–09:07 and 09:22–09:30 unusable.
+        try expectRejected(fixture, time: "09:07", """
+            rejected at check 3 (hours): 09:07 is not a slot start of doctor Amal Doctor (\(F.d1)) on Mondays: patient slots start every 15 min from 09:00 (09:00, 09:15, 09:30, …)
+            (--any-time books a start off the grid)
+            nearest free slots:
+              Mon 2026-12-07 09:15–09:30
+              Mon 2026-12-07 09:30–09:45
+              Mon 2026-12-07 09:45–10:00
+
+            """)
+    }
+
+    @Test func anyTimeBooksAStartOffTheGrid() throws {
+        let fixture = try F()
+        defer { fixture.remove() }
+        let run = try book(fixture, time: "09:17", as: "admin@clinic.test", password: "admin-pw", extra: ["--any-time"])
+        #expect(run.status == 0, "\(run)")
+        let new = try fixture.load().dataset.appointments[1]
+        #expect(run.stdout == "booked appointment \(new.id): patient Pat One (\(F.p1)) with doctor Amal Doctor (\(F.d1)), "
+                + "Monday 2026-12-07 09:17–09:32\n")
     }
 
     @Test func check5FullDayIsRefusedWithSlotsOnTheNextWorkingDay() throws {
@@ -137,10 +162,10 @@ import Testing
         defer { fixture.remove() }
         // 2026-12-14 is closed; 2026-12-21 is the next Monday, 15 days on.
         try expectRejected(fixture, time: "09:45", extra: ["--suggest", "2", "--within", "15"], """
-            rejected at check 5 (capacity): doctor \(F.d1) already has 3 booked appointments on 2026-12-07 (max_patients 3)
+            rejected at check 5 (capacity): doctor Amal Doctor (\(F.d1)) already has 3 booked appointments on 2026-12-07 (max_patients 3)
             nearest free slots:
               Mon 2026-12-21 09:45–10:00
-              Mon 2026-12-21 09:40–09:55
+              Mon 2026-12-21 09:30–09:45
 
             """)
     }
@@ -151,7 +176,7 @@ import Testing
         }
         defer { fixture.remove() }
         try expectRejected(fixture, time: "09:45", """
-            rejected at check 5 (capacity): doctor \(F.d1) already has 1 booked appointment on 2026-12-07 (max_patients 1)
+            rejected at check 5 (capacity): doctor Amal Doctor (\(F.d1)) already has 1 booked appointment on 2026-12-07 (max_patients 1)
             no free slot in the 14 days from 2026-12-07
 
             """)
@@ -162,7 +187,8 @@ import Testing
         defer { fixture.remove() }
         let unknown = try book(fixture, doctor: "65f0000100000000000000ff", time: "09:15")
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "error: no doctor with _id 65f0000100000000000000ff in \(fixture.path)/doctors.json\n")
+        #expect(unknown.stderr == "error: no doctor matches --doctor \"65f0000100000000000000ff\" in \(fixture.path)/doctors.json "
+                + "(by _id, email or name); `clinic-plan people doctors --data \(fixture.path)` lists them\n")
         #expect(try fixture.auditLines().last?["outcome"] as? String == "failed")
         let both = try book(fixture, rep: F.r1, time: "09:15")
         #expect(both.status == 2)

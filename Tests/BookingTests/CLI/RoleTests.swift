@@ -190,8 +190,19 @@ import Testing
         #expect(byAdmin.status == 0, "\(byAdmin)")
         #expect(PasswordHasher.verify("reset-pw", against: try fixture.load().dataset.users[4].password))
 
-        let listed = try CLIRunner.run(list, password: nil)
-        #expect(listed.status == 0)
+        // Listing the accounts takes an admin's sign-in: none, a patient's and a wrong password are refused.
+        let unsigned = try CLIRunner.run(list, password: nil)
+        #expect(unsigned.status == 2 && unsigned.stderr.hasPrefix("error: Missing expected argument '--as <user>'\n"))
+        let byPatient = try CLIRunner.run(list + ["--as", "pat.two@clinic.test"], password: "reset-pw")
+        #expect(byPatient.status == 3 && byPatient.stdout.isEmpty)
+        #expect(byPatient.stderr == "error: pat.two@clinic.test (patient) may not list the users\n")
+        let wrong = try CLIRunner.run(list + ["--as", "admin@clinic.test"], password: "nope", newSession: true)
+        #expect(wrong.status == 3 && wrong.stderr == "error: wrong email or password for admin@clinic.test\n" && wrong.stdout.isEmpty)
+        let listed = try CLIRunner.run(list + ["--as", "Ada"], password: "admin-pw")
+        #expect(listed.status == 0, "\(listed)")
+        let audit = try fixture.auditLines().suffix(3)
+        #expect(audit.map { $0["action"] as? String } == ["users list", "users list", "users list"])
+        #expect(audit.map { $0["outcome"] as? String } == ["forbidden", "login_failed", "confirmed"])
         #expect(!listed.stdout.contains("$"), "users list printed a hash")
         #expect(listed.stdout == """
             _id  name         email                role         password

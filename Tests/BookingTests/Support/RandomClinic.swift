@@ -72,7 +72,8 @@ struct RandomClinic {
                               person: Int32.random(in: 0..<Int32(people), using: &rng),
                               date: Self.first.adding(days: Int.random(in: 0...6, using: &rng)),
                               start: MinuteOfDay(Int32(Int.random(in: 96...156, using: &rng) * 5)),
-                              visitMinutes: kind == .repVisit ? [nil, 10, 20, 30][Int.random(in: 0...3, using: &rng)] : nil)
+                              visitMinutes: kind == .repVisit ? [nil, 10, 20, 30][Int.random(in: 0...3, using: &rng)] : nil,
+                              anyTime: Bool.random(using: &rng))
     }
 }
 
@@ -92,6 +93,9 @@ enum NaiveBookingJudge {
         let start = request.start.minutes, end = start + length
         let window = request.kind == .appointment ? schedule.patientWindow : schedule.repWindow
         guard start >= window.start.minutes, end <= window.end.minutes else { return .withinHours }
+        // Slots start appointment_minutes apart (patients) or 15 minutes apart (reps) from the window's start.
+        let step = request.kind == .appointment ? schedule.appointmentMinutes : 15
+        if !request.anyTime && (start - window.start.minutes) % step != 0 { return .withinHours }
 
         // Everything occupying on that date: (doctor, kind, person, start, end).
         var items: [(doctor: Int32, kind: ItemKind, person: Int32, start: Int32, end: Int32)] = []

@@ -15,7 +15,7 @@ import Testing
     private var binary: String { Tool.binary }
 
     @Test func aBrowserSignsInBooksSeesItOnTheGridAndRebooksAClosure() throws {
-        let result = try run("/usr/bin/python3", [Self.root + "/tests/web/check_browser.py", binary, Tool.sample])
+        let result = try run("/usr/bin/env", ["python3", Self.root + "/tests/web/check_browser.py", binary, Tool.sample])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains(" 0 failed"), "\(result.output)")
     }

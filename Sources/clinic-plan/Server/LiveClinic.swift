@@ -52,8 +52,15 @@ extension LiveClinic {
     /// nothing: the problems go back to the client.
     static func load(_ data: DataOptions) throws(ServerFailure) -> Clinic {
         let folder: LoadedFolder
+        let settings: ClinicSettings
         do {
-            folder = try DataFolder.load(from: data.folderURL, timeZone: data.timeZone, progress: nil)
+            settings = try ClinicSettings.readIfPresent(folder: data.folderURL) ?? .standard
+        } catch {
+            throw .unavailable("\(data.data)/\(error)")
+        }
+        let timeZone = data.timezone ?? settings.timeZone
+        do {
+            folder = try DataFolder.load(from: data.folderURL, timeZone: timeZone, progress: nil)
         } catch {
             throw .unavailable("\(data.data): \(error)")
         }
@@ -61,7 +68,9 @@ extension LiveClinic {
             throw .unavailable("\(folder.errors.count) error(s) in \(data.data), the first: \(folder.errors[0]); "
                                + "see `clinic-plan validate --data \(data.data)`")
         }
-        return Clinic(folder: folder, timeZone: data.timeZone)
+        var applied = settings
+        applied.timeZone = timeZone
+        return Clinic(folder: folder, settings: applied, folderPath: data.data)
     }
 }
 

@@ -36,15 +36,15 @@ extension ServeApp {
         let personText = input.patient ?? input.rep!
         let ids = [("doctor_id", doctorText), (kind == .appointment ? "patient_id" : "rep_id", personText)]
         return try commit(viewer, action: "book", ids: ids) { clinic, signedIn, ids throws(ServerFailure) in
-            guard let doctor = clinic.doctorIndex(named: doctorText) else { throw .notFound("no doctor with _id \(doctorText)") }
+            let doctor = try clinic.person(.doctor, doctorText)
             let doctorID = clinic.dataset.doctors[Int(doctor)].id
             let person: Int32
             if kind == .appointment {
-                guard let index = clinic.patientIndex(named: personText) else { throw .notFound("no patient with _id \(personText)") }
+                let index = try clinic.person(.patient, personText)
                 person = index
                 try allow(.bookAppointment(doctor: doctorID, patient: clinic.dataset.patients[Int(index)].id), signedIn)
             } else {
-                guard let index = clinic.repIndex(named: personText) else { throw .notFound("no medical rep with _id \(personText)") }
+                let index = try clinic.person(.rep, personText)
                 person = index
                 try allow(.requestVisit(doctor: doctorID, rep: clinic.dataset.medicalReps[Int(index)].id), signedIn)
             }
@@ -118,7 +118,7 @@ extension ServeApp {
         return try commit(viewer, action: "close", ids: [("doctor_id", doctorText ?? "all")]) { clinic, signedIn, _ throws(ServerFailure) in
             var doctor: Int32?
             if let doctorText {
-                guard let index = clinic.doctorIndex(named: doctorText) else { throw .notFound("no doctor with _id \(doctorText)") }
+                let index = try clinic.person(.doctor, doctorText)
                 doctor = index
                 try allow(.closeDay(doctor: clinic.dataset.doctors[Int(index)].id), signedIn)
             } else {

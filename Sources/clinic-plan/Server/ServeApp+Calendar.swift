@@ -15,7 +15,7 @@ extension ServeApp {
             throw ServerFailure.unauthorized("a wrong or missing feed token")
         }
         let (clinic, _) = try live.snapshot()
-        guard let doctor = clinic.doctorIndex(named: doctorText) else { throw ServerFailure.notFound("no doctor with _id \(doctorText)") }
+        let doctor = try clinic.person(.doctor, doctorText)
         let range = DateRange(first: LocalDate.today(in: clinic.timeZone).startOfWeek, count: 7 * ServeApp.feedWeeks)
         let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range, doctor: doctor)
         let conflicts = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range, doctor: doctor)
@@ -47,7 +47,7 @@ extension ServeApp {
     }
 
     func rotateFeed(_ incoming: Incoming, _ viewer: Viewer, doctor text: String) throws -> Reply {
-        guard let doctor = viewer.clinic.doctorIndex(named: text) else { throw ServerFailure.notFound("no doctor with _id \(text)") }
+        let doctor = try viewer.clinic.person(.doctor, text)
         let id = viewer.clinic.dataset.doctors[Int(doctor)].id
         guard viewer.signedIn.role == .admin || viewer.signedIn.doctorIds.contains(id) else {
             throw ServerFailure.forbidden("\(viewer.email) may rotate only their own feed token, not doctor \(text)'s")

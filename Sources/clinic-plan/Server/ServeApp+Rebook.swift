@@ -67,7 +67,7 @@ extension ServeApp {
         }
         var doctor: Int32?
         if let text = input.doctor {
-            guard let index = clinic.doctorIndex(named: text) else { throw .notFound("no doctor with _id \(text)") }
+            let index = try clinic.person(.doctor, text)
             doctor = index
         }
         let doctorID = doctor.map { clinic.dataset.doctors[Int($0)].id }

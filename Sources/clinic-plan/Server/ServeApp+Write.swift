@@ -32,11 +32,15 @@ extension ServeApp {
             throw refuse(.unavailable("\(error)"))
         }
         defer { lock.release() }
-        let clinic: Clinic
-        do {
-            clinic = try live.cached(for: FolderSignature(folder: live.data.folderURL.path)) ?? LiveClinic.load(live.data)
-        } catch {
-            throw refuse(error)
+        var clinic: Clinic
+        if let cached = live.cached(for: FolderSignature(folder: live.data.folderURL.path)) {
+            clinic = cached
+        } else {
+            do {
+                clinic = try LiveClinic.load(live.data)
+            } catch {
+                throw refuse(error)
+            }
         }
         let user = viewer.signedIn.user
         guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),

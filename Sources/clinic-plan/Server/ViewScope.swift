@@ -88,7 +88,7 @@ struct ViewScope {
     /// The doctor asked for by `_id`, 404 when unknown, 403 when not the user's to see.
     func doctor(_ text: String?) throws(ServerFailure) -> Int32? {
         guard let text else { return nil }
-        guard let index = clinic.doctorIndex(named: text) else { throw .notFound("no doctor with _id \(text)") }
+        let index = try clinic.person(.doctor, text)
         guard mayOpen(doctor: index) else {
             throw .forbidden("\(signedIn.user.email) (\(role.rawValue)) may not see doctor \(text)'s schedule")
         }

@@ -14,7 +14,9 @@ extension ClinicPlan {
             the CLI does; the folder is re-read whenever another process changed it. Prints \
             "listening on http://HOST:PORT" once ready (--port 0 picks a free port).
 
-            Example: clinic-plan serve --data instances/sample --port 8080
+            Then open http://127.0.0.1:8080 (the server runs until stopped; --check only reads the folder).
+
+            Example: clinic-plan serve --data instances/sample --port 8080 --check
             """)
 
         @OptionGroup var data: DataOptions
@@ -41,6 +43,9 @@ extension ClinicPlan {
                                    valueName: "moment"))
         var notBefore: LocalMoment?
 
+        @Flag(help: "Read the folder, say what would be served, and exit without serving.")
+        var check = false
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
             guard sessionTimeout > 0 else { throw ValidationError("--session-timeout must be positive") }
@@ -51,7 +56,12 @@ extension ClinicPlan {
 
         func run() throws {
             // Fails early, with the loader's messages, on a folder that cannot be served.
-            _ = try data.loadClinic()
+            let clinic = try data.loadClinic()
+            if check {
+                FileOutput.standardOutput.write("would listen on http://\(host):\(port): \(clinic.dataset.doctors.count) doctor(s), "
+                                                + "\(clinic.dataset.users.count) user(s) in \(data.data)\n")
+                return
+            }
             let app = ServeApp(data: data, sessionLifetime: sessionTimeout, loginLimit: loginAttempts,
                                loginWindow: loginWindow, lockTimeout: lockTimeout, notBefore: notBefore)
             let host = self.host

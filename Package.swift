@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `clinic-plan serve`'s HTTP server. No traits: swift-configuration is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // GNU GLPK, from Debian's libglpk-dev (no pkg-config file ships, so the module map links it).
@@ -27,6 +29,7 @@ let package = Package(
             dependencies: [
                 "ClinicData", "SlotSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         // Engine benchmarks (run by benchmarks/run, never by the tests).
         .executableTarget(
@@ -55,6 +58,10 @@ let package = Package(
             name: "ClinicPlanTests",
             // Depends on the tool so that `swift test` builds the binary its end-to-end tests run.
             dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport"]),
+        .testTarget(
+            // Starts `clinic-plan serve` on a free loopback port and talks HTTP to it.
+            name: "ServeTests",
+            dependencies: ["clinic-plan"]),
     ],
     cxxLanguageStandard: .cxx17
 )

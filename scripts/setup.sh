@@ -13,11 +13,23 @@ packages=(
   python3-bcrypt   # tests/auth: bcrypt hashes made by another implementation (pyca/bcrypt)
   python3-passlib  # tests/auth: SHA-512 crypt hashes made by passlib's pure-Python code
   whois            # tests/auth: mkpasswd, which makes and checks yescrypt hashes
+  chromium-driver  # tests/web/check_browser.py: selenium drives chromium through it (ServeTests)
+  wrk              # benchmarks/serve_load.py: the load test of `clinic-plan serve` (loopback only)
 )
 
 # Node.js runs the mongosh scripts clinic-plan writes against a mock database in the tests
 # (tests/mongosh); the machine usually has it already.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
+
+# Python test helpers from PyPI: selenium (tests/web/check_browser.py) and schemathesis
+# (tests/web/check_api.sh), both run by ServeTests.
+python_missing=()
+python3 -c "import selenium" 2>/dev/null || python_missing+=("selenium<4.52")
+command -v schemathesis >/dev/null 2>&1 || python_missing+=("schemathesis==4.32.5")
+if [ ${#python_missing[@]} -gt 0 ]; then
+  echo "setup: pip installing ${python_missing[*]}" >&2
+  python3 -m pip install -q "${python_missing[@]}"
+fi
 
 missing=()
 for package in "${packages[@]}"; do

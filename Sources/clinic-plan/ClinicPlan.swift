@@ -19,7 +19,7 @@ struct ClinicPlan: ParsableCommand {
         """,
         version: version,
         subcommands: [Plan.self, Conflicts.self, Rebook.self, Report.self, People.self, Validate.self, Generate.self,
-                      Book.self, Cancel.self, Close.self, Users.self],
+                      Book.self, Cancel.self, Close.self, Users.self, Serve.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,71 @@
+import ClinicData
+import Foundation
+
+extension ServeApp {
+    /// Changes the data folder the way the CLI's `AuthWriteSession` does: take the folder's
+    /// exclusive lock, re-read the folder under it (the CLI may have written since the request's
+    /// snapshot), check the user's account is unchanged, decide on the fresh data, then commit the
+    /// change with its audit line as one transaction (`DataFolder.write`). Every ending, written
+    /// or refused, appends exactly one audit line. Returns the decision's value.
+    func commit<Value>(_ viewer: Viewer, action: String, ids: [(String, String)],
+                       _ decide: (Clinic, SignedInUser, inout [(String, String)]) throws(ServerFailure) -> (ChangeSet, String, Value))
+        throws(ServerFailure) -> Value {
+        var ids = ids
+        let log = AuditLog(folder: live.data.folderURL)
+        func audit(_ outcome: AuditEntry.Outcome, _ detail: String, _ changes: ChangeSet = ChangeSet()) {
+            try? log.append(AuditEntry(user: viewer.email, action: action, ids: ids, outcome: outcome, detail: detail,
+                                       changes: changes))
+        }
+        func refuse(_ failure: ServerFailure) -> ServerFailure {
+            let outcome: AuditEntry.Outcome = switch failure {
+            case .forbidden: .forbidden
+            case .rejected: .rejected
+            default: .failed
+            }
+            audit(outcome, failure.detail)
+            return failure
+        }
+        let lock: FolderLock
+        do {
+            lock = try FolderLock.acquire(folder: live.data.folderURL, timeout: lockTimeout)
+        } catch {
+            throw refuse(.unavailable("\(error)"))
+        }
+        defer { lock.release() }
+        var clinic: Clinic
+        if let cached = live.cached(for: FolderSignature(folder: live.data.folderURL.path)) {
+            clinic = cached
+        } else {
+            do {
+                clinic = try LiveClinic.load(live.data)
+            } catch {
+                throw refuse(error)
+            }
+        }
+        let user = viewer.signedIn.user
+        guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
+              current.password == user.password, current.role == user.role else {
+            throw refuse(.unauthorized("the account \(user.email) changed; sign in again"))
+        }
+        let (changes, detail, value): (ChangeSet, String, Value)
+        do {
+            (changes, detail, value) = try decide(clinic, SignedInUser(user: current, dataset: clinic.dataset), &ids)
+        } catch {
+            throw refuse(error)
+        }
+        let entry = AuditEntry(user: viewer.email, action: action, ids: ids, outcome: .confirmed, detail: detail,
+                               changes: changes)
+        do {
+            try DataFolder.write(try changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: live.data.folderURL,
+                                 audit: entry)
+        } catch {
+            throw refuse(.unavailable("nothing was changed: \(error)"))
+        }
+        return value
+    }
+
+    /// 403 with the policy's sentence unless the user may do this.
+    func allow(_ action: ProtectedAction, _ signedIn: SignedInUser) throws(ServerFailure) {
+        if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) { throw .forbidden(why) }
+    }
+}

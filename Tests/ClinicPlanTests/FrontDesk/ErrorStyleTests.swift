@@ -46,7 +46,7 @@ import Testing
         #expect(top.status == 2 && top.stdout.isEmpty)
         #expect(top.stderr == """
             error: 'plna' is not a clinic-plan command; did you mean 'plan'?
-            commands: plan, conflicts, rebook, report, people, validate, generate, book, cancel, close, users
+            commands: plan, conflicts, rebook, report, people, validate, generate, book, cancel, close, users, serve
             See 'clinic-plan --help' for more information.
 
             """)

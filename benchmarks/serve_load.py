@@ -21,6 +21,13 @@ sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/tests/web")
 from serve_fixture import Served  # noqa: E402
 from serve_session import bearer_token  # noqa: E402
 
+
+def admin_email(folder):
+    """The first admin's email: generated clinics name their admin at random."""
+    text = open(f"{folder}/users.json").read().strip()
+    users = json.loads(text) if text.startswith("[") else [json.loads(line) for line in text.splitlines() if line.strip()]
+    return next(u["email"] for u in users if u.get("role") == "admin")
+
 BINARY, DATA, LABEL = sys.argv[1], sys.argv[2], sys.argv[3]
 DURATION = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 WRK_LUA = """
@@ -64,7 +71,7 @@ def field(text, pattern):
 served = Served(BINARY, DATA)
 try:
     base = served.url
-    token = bearer_token(base)
+    token = bearer_token(base, email=admin_email(served.folder))
     before = conflicts(served.folder)
     people = api(base, token, "GET", "/api/v1/people")[1]
     plan = api(base, token, "GET", "/api/v1/plan?week=2026-12-06")[1]

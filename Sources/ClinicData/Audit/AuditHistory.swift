@@ -17,6 +17,9 @@ public struct AuditHistory: Sendable {
 
     public init() {}
 
+    /// The revision of the record with this `_id` as printed (ObjectId hex in any letter case).
+    public func revision(of id: String) -> Revision? { revisions[id.lowercased()] ?? revisions[id] }
+
     /// Reads `audit.jsonl` in `folder`; a missing log is an empty history, and lines that are not
     /// confirmed entries with changes (refusals, older entries, damaged lines) are skipped. Only
     /// a regular file is read, never through a symbolic link (a link to a device or a FIFO could

@@ -133,14 +133,12 @@ struct ICSCalendar {
     private func movedOutOfRange() -> [(entry: PlanEntry, doctor: Int32, date: LocalDate)] {
         let model = clinic.model
         func wasHere(_ id: String) -> Bool {
-            let revision = history.revisions[id.lowercased()] ?? history.revisions[id]
-            return revision?.movedFrom.contains { plan.range.contains(clinic.localDate($0)) } ?? false
+            return history.revision(of: id)?.movedFrom.contains { plan.range.contains(clinic.localDate($0)) } ?? false
         }
         var found: [(entry: PlanEntry, doctor: Int32, date: LocalDate)] = []
         for a in model.appointments where a.status == .booked && (doctor == nil || doctor == a.doctor) {
             guard case .dated(let date) = a.recurrence, !plan.range.contains(date), wasHere(a.id) else { continue }
-            let length = clinic.calendar.schedule(doctor: a.doctor, weekday: date.weekday)?.appointmentMinutes
-                ?? ScheduleRule.defaultAppointmentMinutes
+            let length = appointmentLength(doctor: a.doctor, on: date)
             found.append((PlanEntry(kind: .appointment, id: a.id, person: a.patient,
                                     interval: MinuteInterval(start: a.time, length: length), conflicted: false), a.doctor, date))
         }
@@ -150,6 +148,12 @@ struct ICSCalendar {
                                     interval: MinuteInterval(start: v.start, length: v.length), conflicted: false), v.doctor, v.date))
         }
         return found
+    }
+
+    /// An appointment's length on `date`: that weekday's `appointment_minutes`, or the spec's default.
+    private func appointmentLength(doctor: Int32, on date: LocalDate) -> Int32 {
+        clinic.calendar.schedule(doctor: doctor, weekday: date.weekday)?.appointmentMinutes
+            ?? ScheduleRule.defaultAppointmentMinutes
     }
 
     // MARK: - cancellations
@@ -169,9 +173,7 @@ struct ICSCalendar {
         let model = clinic.model
         var found: [Cancelled] = []
         func wanted(_ d: Int32) -> Bool { doctor == nil || doctor == d }
-        func length(_ d: Int32, _ date: LocalDate) -> Int32 {
-            clinic.calendar.schedule(doctor: d, weekday: date.weekday)?.appointmentMinutes ?? ScheduleRule.defaultAppointmentMinutes
-        }
+        func length(_ d: Int32, _ date: LocalDate) -> Int32 { appointmentLength(doctor: d, on: date) }
         for a in model.appointments where wanted(a.doctor) {
             let who = "Patient: \(clinic.names.patientNames[Int(a.patient)])"
             switch a.recurrence {
@@ -214,7 +216,7 @@ struct ICSCalendar {
     /// record's revisions, so that it outranks the last event a calendar saw even when the
     /// record changed outside clinic-plan (no audit line).
     private func revision(of id: String, cancelled: Bool, into writer: inout ICSWriter) {
-        let revision = history.revisions[id.lowercased()] ?? history.revisions[id]
+        let revision = history.revision(of: id)
         writer.raw("SEQUENCE", String((revision?.updates ?? 0) + (cancelled ? 1 : 0)))
         let modified = revision?.lastModified ?? stamp
         writer.raw("LAST-MODIFIED", ICSTimeZone.utcText(epochMilliseconds: modified.epochMilliseconds))

@@ -11,13 +11,11 @@ struct DocumentEdit {
     /// every field the update changes, and the fields a booking is read by (status, date, time,
     /// day, is_open, password), as they were when the change was computed.
     var expected: [(key: String, value: JSONValue?)] = []
-    /// Array elements the document must not hold yet (those the update adds: a `skip_dates`
-    /// entry already there means someone cancelled that occurrence since) and must still hold
-    /// (those it removes).
-    var notYetHeld: [(key: String, values: [JSONValue])] = []
-    var stillHeld: [(key: String, values: [JSONValue])] = []
     var set: [(key: String, value: JSONValue)] = []
     var unset: [String] = []
+    /// Array elements the update adds, which the document must not hold yet (a `skip_dates`
+    /// entry already there means someone cancelled that occurrence since), and those it removes,
+    /// which it must still hold.
     var added: [(key: String, values: [JSONValue])] = []
     var pulled: [(key: String, values: [JSONValue])] = []
     /// The changed fields before and after (whole arrays), for the audit log and JSON.
@@ -47,14 +45,8 @@ struct DocumentEdit {
             to.append((field.key, field.value))
             if let (old, new) = Self.arrays(was, field.value) {
                 let added = new.filter { !old.contains($0) }, pulled = old.filter { !new.contains($0) }
-                if !added.isEmpty {
-                    self.added.append((field.key, added))
-                    notYetHeld.append((field.key, added))
-                }
-                if !pulled.isEmpty {
-                    self.pulled.append((field.key, pulled))
-                    stillHeld.append((field.key, pulled))
-                }
+                if !added.isEmpty { self.added.append((field.key, added)) }
+                if !pulled.isEmpty { self.pulled.append((field.key, pulled)) }
             } else {
                 expected.append((field.key, was))
                 if let value = field.value { set.append((field.key, value)) } else { unset.append(field.key) }

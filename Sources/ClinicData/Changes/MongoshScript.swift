@@ -41,8 +41,8 @@ public enum MongoshScript {
             return "{collection: \(collection), what: \(what), document: \(Literal.value(document))}"
         }
         var filter = [("_id", Literal.value(edit.id))] + edit.expected.map { ($0.key, $0.value.map(Literal.value) ?? "null") }
-        filter += edit.notYetHeld.map { ($0.key, "{$nin: \(Literal.array($0.values))}") }
-        filter += edit.stillHeld.map { ($0.key, "{$all: \(Literal.array($0.values))}") }
+        filter += edit.added.map { ($0.key, "{$nin: \(Literal.array($0.values))}") }
+        filter += edit.pulled.map { ($0.key, "{$all: \(Literal.array($0.values))}") }
         var update: [(String, String)] = []
         if !edit.set.isEmpty { update.append(("$set", Literal.object(edit.set.map { ($0.key, Literal.value($0.value)) }))) }
         if !edit.unset.isEmpty { update.append(("$unset", Literal.object(edit.unset.map { ($0, "\"\"") }))) }

@@ -77,15 +77,7 @@ enum ExtendedJSON {
         }
         if let member = wrapper(value) {
             if member.key == "$oid" {
-                if case .string(let hex) = member.value, hex.utf8.count == 24 {
-                    var lowercase = true
-                    var valid = true
-                    for byte in hex.utf8 {
-                        if byte >= 48 && byte <= 57 || byte >= 97 && byte <= 102 { continue }
-                        if byte >= 65 && byte <= 70 { lowercase = false } else { valid = false }
-                    }
-                    if valid { return .success(.objectId(lowercase ? hex : hex.lowercased())) }
-                }
+                if case .string(let hex) = member.value, let oid = ObjectID(hex: hex) { return .success(.objectId(oid)) }
                 return .failure(.invalid("\(JSONWriter.text(value)) is not a valid ObjectId (expected 24 hex digits)"))
             }
             if case .success(let int) = integer(value) { return .success(.int(int)) }
@@ -134,7 +126,7 @@ enum ExtendedJSON {
 
     static func encode(id: DocumentID, mode: ExtendedJSONMode) -> JSONValue {
         switch id {
-        case .objectId(let hex): return wrap("$oid", .string(hex))
+        case .objectId(let oid): return wrap("$oid", .string(oid.hex))
         case .int(let int): return encode(integer: int, mode: mode)
         case .string(let text): return .string(text)
         }

@@ -76,14 +76,9 @@ enum FastExtendedJSON {
         case CSJ_OBJECT:
             guard let member = wrapper(value) else { return nil }
             if member.keyIs("$oid") {
-                guard member.type == CSJ_STRING, member.string_length == 24 else { return nil }
-                var lowercase = true
-                for byte in member.stringBytes {
-                    if byte >= 48 && byte <= 57 || byte >= 97 && byte <= 102 { continue }
-                    if byte >= 65 && byte <= 70 { lowercase = false } else { return nil }
-                }
-                let hex = member.text
-                return .objectId(lowercase ? hex : hex.lowercased())
+                guard member.type == CSJ_STRING, let oid = ObjectID(hexBytes: UnsafeRawBufferPointer(member.stringBytes))
+                else { return nil }
+                return .objectId(oid)
             }
             return integer(value).map { .int($0) }
         default: return nil

@@ -94,7 +94,7 @@ struct CollectionFileDecoder<Record: CollectionRecord> {
     private func decodeChunk(_ split: DocumentSplit, _ chunk: Range<Int>, _ bytes: UnsafeRawBufferPointer,
                              _ parser: SimdjsonParser) -> State? {
         var state = State(file: file, first: chunk.lowerBound)
-        var reader = FastFieldReader(FastObject(UnsafeBufferPointer(start: nil, count: 0)), documents: chunk.count)
+        var reader = FastFieldReader(FastObject(UnsafeBufferPointer(start: nil, count: 0)))
         state.records.reserveCapacity(chunk.count)
         state.index.reserveCapacity(chunk.count)
         state.summary.ids.reserveCapacity(chunk.count)

@@ -158,9 +158,9 @@ struct CrossChecks {
         switch id {
         case .string(let text):
             if let int = Int64(text) { candidates.append(.int(int)) }
-            candidates.append(.objectId(text.lowercased()))
+            if let oid = ObjectID(hex: text) { candidates.append(.objectId(oid)) }
         case .int(let int): candidates.append(.string(String(int)))
-        case .objectId(let hex): candidates.append(.string(hex))
+        case .objectId(let oid): candidates.append(.string(oid.hex))
         }
         guard let match = candidates.first(where: { ids.contains($0) }) else { return "" }
         let kind = switch match {

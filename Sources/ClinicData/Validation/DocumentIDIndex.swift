@@ -106,11 +106,7 @@ struct DocumentIDIndex: Sendable {
     /// An ObjectId or integer packed exactly; a string as its hash, with its text to compare.
     @inline(__always) private static func pack(_ id: DocumentID) -> (UInt64, UInt64, String?) {
         switch id {
-        case .objectId(let hex):
-            if let (a, b) = packHex(hex) { return (a, objectIdKind | b, nil) }
-            // Not 24 hex digits: not made by the loader, but kept apart from strings all the same.
-            let text = "\u{1}" + hex
-            return (stringHash(text), stringKind, text)
+        case .objectId(let oid): return (oid.high, objectIdKind | UInt64(oid.low), nil)
         case .int(let value): return (UInt64(bitPattern: value), intKind, nil)
         case .string(let text): return (stringHash(text), stringKind, text)
         }
@@ -121,8 +117,7 @@ struct DocumentIDIndex: Sendable {
         return Self.unpack(packed, text: packed.isText ? strings[Int(slot.b & ~Self.kindMask)] : nil)
     }
 
-    /// A packed id with the text of a string id (or of an ObjectId that is not 24 hex digits)
-    /// apart: what `CollectionSummary` keeps instead of millions of `DocumentID`s.
+    /// A packed id with the text of a string id apart: what `CollectionSummary` keeps instead of millions of `DocumentID`s.
     static func packID(_ id: DocumentID) -> (PackedID, text: String?) {
         let (a, b, text) = pack(id)
         return (PackedID(a: a, b: b), text)
@@ -131,43 +126,15 @@ struct DocumentIDIndex: Sendable {
     /// The id `packID` packed.
     static func unpack(_ id: PackedID, text: String?) -> DocumentID {
         switch id.b & kindMask {
-        case objectIdKind:
-            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: id.a >> (56 - 8 * UInt64($0))) }
-                + (0..<4).map { UInt8(truncatingIfNeeded: id.b >> (24 - 8 * UInt64($0))) }
-            return .objectId(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+        case objectIdKind: return .objectId(ObjectID(high: id.a, low: UInt32(truncatingIfNeeded: id.b)))
         case intKind: return .int(Int64(bitPattern: id.a))
-        default:
-            let text = text ?? ""
-            return text.hasPrefix("\u{1}") ? .objectId(String(text.dropFirst())) : .string(text)
+        default: return .string(text ?? "")
         }
     }
 
     @inline(__always) private func matches(_ stored: UInt64, _ b: UInt64, _ text: String?) -> Bool {
         guard let text else { return stored == b }
         return stored & Self.kindMask == Self.stringKind && strings[Int(stored & ~Self.kindMask)] == text
-    }
-
-    /// 24 lowercase hex digits as 96 bits: the first 16 digits in `a`, the last 8 in `b`.
-    @inline(__always) private static func packHex(_ hex: String) -> (UInt64, UInt64)? {
-        var hex = hex
-        return hex.withUTF8 { bytes -> (UInt64, UInt64)? in
-            guard bytes.count == 24 else { return nil }
-            var a: UInt64 = 0
-            var b: UInt64 = 0
-            for i in 0..<24 {
-                let byte = bytes[i]
-                let digit: UInt64
-                if byte >= 48 && byte <= 57 {
-                    digit = UInt64(byte - 48)
-                } else if byte >= 97 && byte <= 102 {
-                    digit = UInt64(byte - 87)
-                } else {
-                    return nil
-                }
-                if i < 16 { a = a << 4 | digit } else { b = b << 4 | digit }
-            }
-            return (a, b)
-        }
     }
 
     // MARK: - Hashing

@@ -15,17 +15,12 @@ import Darwin
 /// again by `DocumentReader`, which words what is wrong. It remembers the first field it could
 /// not take, so that `--stats` can say why documents took the careful path.
 ///
-/// One reader serves a whole run of documents (`begin` starts each), so that the id of a
-/// document referred to again and again (the same doctor, a returning patient) is made once and
-/// shared, rather than allocated for every reference.
+/// One reader serves a whole run of documents (`begin` starts each).
 struct FastFieldReader: FieldReader {
     private(set) var object: FastObject
     private(set) var hasErrors = false
     /// The first field that was not clean, and how.
     private(set) var firstFailure: (field: StaticString, kind: FailureKind)?
-    /// The ids of the ObjectId references read so far, by their text.
-    /// nil for the reader of an embedded object, which has no references.
-    private let references: ReferenceCache?
 
     enum FailureKind: String {
         /// The field is missing, or in a form this reader does not take (the careful path says).
@@ -34,10 +29,8 @@ struct FastFieldReader: FieldReader {
         case warning = "has a warning to report"
     }
 
-    /// `documents`: about how many documents it will read, to size its cache.
-    init(_ object: FastObject, documents: Int = 0) {
+    init(_ object: FastObject) {
         self.object = object
-        references = documents > 0 ? ReferenceCache(capacity: documents) : nil
     }
 
     /// Starts reading the next document.
@@ -68,21 +61,9 @@ struct FastFieldReader: FieldReader {
 
     mutating func id() -> DocumentID? { check("_id", object.member("_id").flatMap(FastExtendedJSON.documentID)) }
 
-    /// As `id`, reusing the id made for an earlier reference with the same text (`references`).
+    /// ObjectIds and integers are inline values: a reference allocates nothing.
     mutating func reference(_ key: StaticString) -> DocumentID? {
-        guard let value = object.member(key) else { fail(key); return nil }
-        guard value.type == CSJ_OBJECT, value.size == 1, value.inner_type == CSJ_STRING,
-              value.inner_string_length == 24, let pointer = value.inner_string,
-              value.inner_key_length == 4, memcmp(value.inner_key, "$oid", 4) == 0 else {
-            return check(key, FastExtendedJSON.documentID(value))
-        }
-        let raw = UnsafeRawPointer(pointer)
-        let text = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                    raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-        if let id = references?.id(for: text) { return id }
-        guard let id = FastExtendedJSON.documentID(value) else { fail(key); return nil }
-        if case .objectId = id { references?.store(id, for: text) }
-        return id
+        check(key, object.member(key).flatMap(FastExtendedJSON.documentID))
     }
 
     mutating func string(_ key: StaticString, sensitive: Bool) -> String? {
@@ -212,52 +193,5 @@ struct FastFieldReader: FieldReader {
     @inline(__always) private func optional(_ key: StaticString) -> csj_member? {
         guard let value = object.member(key), value.type != CSJ_NULL else { return nil }
         return value
-    }
-}
-
-/// A direct-mapped cache from an ObjectId's 24 hex characters (as three words) to the id made
-/// for them: a reference whose text was seen shares that id's string. A collision just replaces
-/// the entry, so the cache is as good as its hit rate, never wrong: an entry is used only when
-/// all 24 characters match.
-final class ReferenceCache {
-    private struct Entry {
-        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var id: DocumentID?
-    }
-
-    /// At most 2^14 entries (about 800 kB, mostly in the core's cache: a larger table was measured
-    /// slower, each probe waiting for memory).
-    private let size: Int
-    private let entries: UnsafeMutableBufferPointer<Entry>
-
-    /// Room for about `capacity` ids.
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity, size < 1 << 14 { size *= 2 }
-        self.size = size
-        entries = .allocate(capacity: size)
-        entries.initialize(repeating: Entry())
-    }
-
-    deinit {
-        entries.deinitialize()
-        entries.deallocate()
-    }
-
-    @inline(__always) private func slot(_ text: (UInt64, UInt64, UInt64)) -> Int {
-        // ObjectIds differ mostly in their last characters (a counter), and also in the first
-        // (a timestamp): mix all three words.
-        let mixed = (text.0 &* 0x9E37_79B9_7F4A_7C15) ^ (text.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (text.2 &* 0x1656_67B1_9E37_79F9)
-        return Int(truncatingIfNeeded: mixed >> 50) & (size - 1)
-    }
-
-    @inline(__always) func id(for text: (UInt64, UInt64, UInt64)) -> DocumentID? {
-        let entry = entries[slot(text)]
-        guard let id = entry.id, entry.text == text else { return nil }
-        return id
-    }
-
-    @inline(__always) func store(_ id: DocumentID, for text: (UInt64, UInt64, UInt64)) {
-        entries[slot(text)] = Entry(text: text, id: id)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ClinicData
 import SlotSolver
 
@@ -30,14 +31,15 @@ extension ClinicPlan {
             let report = ConflictDetector.detect(model: clinic.model, calendar: clinic.calendar, range: range,
                                                  doctor: doctorIndex)
             let renderer = ConflictRenderer(clinic: clinic, range: range)
-            let text: String
             switch format {
-            case .table: text = TerminalText.printable(renderer.table(report))
-            case .json: text = renderer.json(report).description + "\n"
-            case .csv: text = renderer.csv(report)
+            case .table: FileOutput.standardOutput.write(TerminalText.printable(renderer.table(report)))
+            case .json: FileOutput.standardOutput.write(renderer.json(report) + [UInt8(ascii: "\n")])
+            case .csv: FileOutput.standardOutput.write(renderer.csv(report))
             }
-            FileOutput.standardOutput.write(text)
-            if !report.conflicts.isEmpty { throw ExitCode(ExitStatus.conflictsFound) }
+            // Straight out, the report written: freeing a million records and the model on the way
+            // out would cost more than writing the report did (the output is unbuffered, nothing
+            // is left to flush).
+            Foundation.exit(report.conflicts.isEmpty ? 0 : ExitStatus.conflictsFound)
         }
     }
 }

@@ -20,22 +20,48 @@ struct ConflictRenderer {
         return out
     }
 
-    func json(_ report: ConflictReport) -> JSONValue {
+    /// The report as compact JSON (the shape scheduling.md fixes), streamed into bytes rather
+    /// than built as a `JSONValue` tree: a month of a large clinic has hundreds of thousands of
+    /// conflicts.
+    func json(_ report: ConflictReport) -> [UInt8] {
         let summary = report.summary
-        return .object([
-            "summary": .members(ConflictKind.allCases.map { ($0.rawValue, .int(summary[$0] ?? 0)) }),
-            "range": .object(["from": .date(range.first), "to": .date(range.last), "days": .int(range.count)]),
-            "timezone": .string(clinic.timeZone.identifier),
-            "conflicts": .array(report.conflicts.map { conflict in
-                var members: [(String, JSONValue)] = [("kind", .string(conflict.kind.rawValue))]
-                let (key, id) = subjectID(conflict.subject)
-                members.append((key, .string(id)))
-                if let date = conflict.date { members.append(("date", .date(date))) }
-                members.append(("ids", .strings(conflict.ids)))
-                members.append(("detail", .string(conflict.detail)))
-                return .members(members)
-            }),
-        ])
+        var out = JSONStream(reservingCapacity: 256 + report.conflicts.count * 160)
+        out.beginObject()
+        out.key("summary")
+        out.beginObject()
+        for kind in ConflictKind.allCases {
+            out.key(kind.rawValue)
+            out.integer(summary[kind] ?? 0)
+        }
+        out.endObject()
+        out.key("range")
+        out.value(.object(["from": .date(range.first), "to": .date(range.last), "days": .int(range.count)]))
+        out.key("timezone")
+        out.string(clinic.timeZone.identifier)
+        out.key("conflicts")
+        out.beginArray()
+        for conflict in report.conflicts {
+            out.beginObject()
+            out.key("kind")
+            out.string(conflict.kind.rawValue)
+            let (key, id) = subjectID(conflict.subject)
+            out.key(key)
+            out.string(id)
+            if let date = conflict.date {
+                out.key("date")
+                out.string(date.description)
+            }
+            out.key("ids")
+            out.beginArray()
+            for id in conflict.ids { out.string(id) }
+            out.endArray()
+            out.key("detail")
+            out.string(conflict.detail)
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+        return out.bytes
     }
 
     func csv(_ report: ConflictReport) -> String {

@@ -19,7 +19,7 @@ extension ServeApp {
         try viewer.scope.requireConflicts()
         let range = try parseRange(incoming, viewer: viewer)
         let report = viewer.scope.conflicts(range: range, doctor: try viewer.scope.doctor(incoming.query["doctor"]))
-        return .json(ConflictRenderer(clinic: viewer.clinic, range: range).json(report).description)
+        return .json(String(decoding: ConflictRenderer(clinic: viewer.clinic, range: range).json(report), as: UTF8.self))
     }
 
     func apiReport(_ incoming: Incoming, _ viewer: Viewer, name text: String) throws -> Reply {

@@ -12,6 +12,10 @@ struct FileOutput {
         handle.write(Data(text.utf8))
     }
 
+    func write(_ bytes: [UInt8]) {
+        handle.write(Data(bytes))
+    }
+
     /// Whether this is a terminal, where progress and colour make sense.
     var isTerminal: Bool { isatty(handle.fileDescriptor) != 0 }
 }

@@ -15,6 +15,7 @@ import calendar
 import datetime
 import json
 import os
+import shutil
 import sys
 
 
@@ -65,6 +66,10 @@ def main():
     os.makedirs(out, exist_ok=True)
     for name in sorted(os.listdir(source)):
         if not name.endswith(".json"):
+            continue
+        if name == "clinic-plan.json":
+            # The clinic's settings, not a collection: the same in every shape.
+            shutil.copyfile(os.path.join(source, name), os.path.join(out, name))
             continue
         docs = documents(os.path.join(source, name))
         with open(os.path.join(out, name), "w", encoding="utf-8") as f:

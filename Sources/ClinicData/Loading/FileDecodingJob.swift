@@ -79,11 +79,16 @@ final class TypedFileDecodingJob<Record: CollectionRecord>: @unchecked Sendable 
         }
         self.split = split
         let count = split.ranges.count
-        let chunkSize = switch plan {
-        case .whole: max(1, count)
-        case .documents(let size): max(1, size)
+        switch plan {
+        case .whole:
+            chunks = count > 0 ? [0..<count] : []
+        case .documents(let size):
+            let chunkSize = max(1, size)
+            chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+        case .twoParts(let firstShare):
+            let cut = min(count, max(0, Int((Double(count) * firstShare).rounded())))
+            chunks = [0..<cut, cut..<count].filter { !$0.isEmpty }
         }
-        chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
         results = .allocate(capacity: chunks.count)
         results.initialize(repeating: nil)
         failed = .allocate(capacity: chunks.count)
@@ -119,8 +124,11 @@ final class TypedFileDecodingJob<Record: CollectionRecord>: @unchecked Sendable 
 }
 
 /// How a file's documents are shared out.
-enum ChunkPlan: Sendable {
+enum ChunkPlan: Sendable, Equatable {
     case whole
     /// Chunks of this many documents (tests use tiny ones).
     case documents(Int)
+    /// Two chunks, the first with this share of the documents: a file larger than all the others
+    /// together is shared between the cores (see `FolderDecoder.chunkPlans`).
+    case twoParts(firstShare: Double)
 }

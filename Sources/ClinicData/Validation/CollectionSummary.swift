@@ -26,8 +26,6 @@ struct CollectionSummary {
 
     /// The collection's reference fields, in `CollectionRecord.references` order.
     let referenceFields: [String]
-    /// The last reference packed for each field, to pack a repeated one (the same doctor) once.
-    private var lastReferences: [(id: DocumentID, packed: PackedID)?] = [nil, nil]
 
     /// The 0-based position of the first document summarized here (a chunk of a file starts later).
     let first: Int
@@ -82,14 +80,8 @@ struct CollectionSummary {
     }
 
     @inline(__always) private mutating func addReference(position: Int, slot: Int, target: DocumentID) {
-        let packed: PackedID
-        if slot < lastReferences.count, let last = lastReferences[slot], last.id == target {
-            packed = last.packed
-        } else {
-            packed = pack(target)
-            if slot < lastReferences.count { lastReferences[slot] = (target, packed) }
-        }
-        references.append(Reference(position: Int32(position), slot: UInt8(slot), target: packed))
+        // Packing an ObjectId or integer is a copy of its inline bytes: no cache of the last one pays.
+        references.append(Reference(position: Int32(position), slot: UInt8(slot), target: pack(target)))
     }
 
     mutating func addUser(position: Int, id: DocumentID?, object: JSONObject) {

@@ -24,39 +24,51 @@ public enum DataChange: Hashable, Sendable {
     case clinicDay(RecordChange<ClinicDay>)
     case user(RecordChange<User>)
 
-    /// The collection the record lives in.
-    public var collection: CollectionName {
+    /// The change whatever its record type: the one switch over the kinds of change.
+    fileprivate var change: any AnyRecordChange {
         switch self {
-        case .appointment: .appointments
-        case .repVisit: .repVisits
-        case .clinicDay: .clinicDays
-        case .user: .users
+        case .appointment(let c): c
+        case .repVisit(let c): c
+        case .clinicDay(let c): c
+        case .user(let c): c
         }
     }
 
-    public var isInsert: Bool {
-        switch self {
-        case .appointment(let c): c.isInsert
-        case .repVisit(let c): c.isInsert
-        case .clinicDay(let c): c.isInsert
-        case .user(let c): c.isInsert
-        }
-    }
+    /// The collection the record lives in.
+    public var collection: CollectionName { change.collection }
+
+    public var isInsert: Bool { change.isInsert }
 
     /// The record's `_id`.
-    public var id: DocumentID { fields.id }
+    public var id: DocumentID { change.id }
 
     /// The record's stored fields before (nil for an insert) and after, in the seed's order.
     var fields: (before: [(key: String, value: JSONValue?)]?, after: [(key: String, value: JSONValue?)], id: DocumentID) {
-        func of<R: StoredRecord>(_ c: RecordChange<R>) -> ([(key: String, value: JSONValue?)]?, [(key: String, value: JSONValue?)], DocumentID) {
-            (c.before?.fields(.relaxed), c.after.fields(.relaxed), c.after.id)
-        }
-        switch self {
-        case .appointment(let c): return of(c)
-        case .repVisit(let c): return of(c)
-        case .clinicDay(let c): return of(c)
-        case .user(let c): return of(c)
-        }
+        change.fields
+    }
+}
+
+/// A `RecordChange` of any collection, for the work that does not depend on which.
+private protocol AnyRecordChange: Sendable {
+    var collection: CollectionName { get }
+    var isInsert: Bool { get }
+    var id: DocumentID { get }
+    var fields: (before: [(key: String, value: JSONValue?)]?, after: [(key: String, value: JSONValue?)], id: DocumentID) { get }
+    /// `changes` (all of this type) made to their collection of `dataset`.
+    static func apply(_ changes: [any AnyRecordChange], to dataset: inout ClinicDataset) throws(ChangeConflict)
+}
+
+extension RecordChange: AnyRecordChange where Record: CollectionRecord {
+    fileprivate var collection: CollectionName { Record.collection }
+    fileprivate var id: DocumentID { after.id }
+
+    fileprivate var fields: (before: [(key: String, value: JSONValue?)]?, after: [(key: String, value: JSONValue?)],
+                             id: DocumentID) {
+        (before?.fields(.relaxed), after.fields(.relaxed), after.id)
+    }
+
+    fileprivate static func apply(_ changes: [any AnyRecordChange], to dataset: inout ClinicDataset) throws(ChangeConflict) {
+        try ChangeSet.apply(changes.compactMap { $0 as? Self }, to: &dataset[keyPath: Record.records])
     }
 }
 
@@ -85,14 +97,15 @@ public struct ChangeSet: Hashable, Sendable {
     /// - Complexity: O(records + changes)
     public func applied(to dataset: ClinicDataset) throws(ChangeConflict) -> ClinicDataset {
         var result = dataset
-        try Self.apply(changes.compactMap { if case .appointment(let c) = $0 { c } else { nil } }, to: &result.appointments)
-        try Self.apply(changes.compactMap { if case .repVisit(let c) = $0 { c } else { nil } }, to: &result.repVisits)
-        try Self.apply(changes.compactMap { if case .clinicDay(let c) = $0 { c } else { nil } }, to: &result.clinicDays)
-        try Self.apply(changes.compactMap { if case .user(let c) = $0 { c } else { nil } }, to: &result.users)
+        for collection in CollectionName.allCases {
+            let changes = changes.filter { $0.collection == collection }.map(\.change)
+            guard let first = changes.first else { continue }
+            try type(of: first).apply(changes, to: &result)
+        }
         return result
     }
 
-    private static func apply<R: StoredRecord>(_ changes: [RecordChange<R>], to records: inout [R]) throws(ChangeConflict) {
+    fileprivate static func apply<R: StoredRecord>(_ changes: [RecordChange<R>], to records: inout [R]) throws(ChangeConflict) {
         guard !changes.isEmpty else { return }
         var index = Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for change in changes {

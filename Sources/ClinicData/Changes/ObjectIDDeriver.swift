@@ -15,10 +15,9 @@ public struct ObjectIDDeriver: Sendable {
         self.taken = Set(taken)
     }
 
-    /// Every `_id` of the collections new documents go to.
+    /// Every `_id` of the dataset (an `_id` new in one collection is then new in all of them).
     public init(dataset: ClinicDataset) {
-        self.init(taken: dataset.appointments.map(\.id) + dataset.repVisits.map(\.id)
-                  + dataset.clinicDays.map(\.id) + dataset.users.map(\.id))
+        self.init(taken: CollectionName.allCases.lazy.flatMap { $0.ids(in: dataset) })
     }
 
     /// The id of a new document described by `parts`, at `time`.

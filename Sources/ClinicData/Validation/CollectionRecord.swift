@@ -69,6 +69,33 @@ extension CollectionName {
 
     /// The collection's place in `allCases`, which orders problems.
     var order: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// The collection as counts name it: "medical reps", "clinic days".
+    public var noun: String { String(rawValue.lowercased().map { $0 == "_" ? " " : $0 }) }
+
+    /// The `_id` of every record of this collection in `dataset`.
+    func ids(in dataset: ClinicDataset) -> [DocumentID] {
+        struct IDs: CollectionRecordVisitor {
+            let dataset: ClinicDataset
+            func visit<Record: CollectionRecord>(_: Record.Type) -> [DocumentID] { dataset[keyPath: Record.records].map(\.id) }
+        }
+        return with(IDs(dataset: dataset))
+    }
+
+    func count(in dataset: ClinicDataset) -> Int {
+        struct Count: CollectionRecordVisitor {
+            let dataset: ClinicDataset
+            func visit<Record: CollectionRecord>(_: Record.Type) -> Int { dataset[keyPath: Record.records].count }
+        }
+        return with(Count(dataset: dataset))
+    }
+}
+
+extension ClinicDataset {
+    /// How many records each collection has, in collection order: "3 users, 1 doctors, …, 0 clinic days".
+    public var countsDescription: String {
+        CollectionName.allCases.map { "\($0.count(in: self)) \($0.noun)" }.joined(separator: ", ")
+    }
 }
 
 // MARK: - The collections

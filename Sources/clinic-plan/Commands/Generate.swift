@@ -85,10 +85,7 @@ extension ClinicPlan {
             }
             progress.finish()
             FileOutput.standardOutput.write(
-                "wrote \(output): \(dataset.users.count) users, \(dataset.doctors.count) doctors, "
-                + "\(dataset.patients.count) patients, \(dataset.medicalReps.count) medical reps, "
-                + "\(dataset.appointments.count) appointments, \(dataset.repVisits.count) rep visits, "
-                + "\(dataset.schedules.count) schedules, \(dataset.clinicDays.count) clinic days\n")
+"wrote \(output): \(dataset.countsDescription)\n")
         }
     }
 }

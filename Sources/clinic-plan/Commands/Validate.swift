@@ -51,11 +51,8 @@ extension ClinicPlan {
             if !folder.warnings.isEmpty {
                 out += "warnings:\n" + folder.warnings.map { "  \($0)\n" }.joined()
             }
-            let d = folder.dataset
             out += "\(data.data): \(folder.errors.count) error(s), \(folder.warnings.count) warning(s); "
-            out += "\(d.users.count) users, \(d.doctors.count) doctors, \(d.patients.count) patients, "
-            out += "\(d.medicalReps.count) medical reps, \(d.appointments.count) appointments, "
-            out += "\(d.repVisits.count) rep visits, \(d.schedules.count) schedules, \(d.clinicDays.count) clinic days\n"
+            out += folder.dataset.countsDescription + "\n"
             return out
         }
 

@@ -5,6 +5,15 @@ import SlotSolver
 struct ConflictRenderer {
     let clinic: Clinic
     let range: DateRange
+    /// Taken out of `clinic` once: `clinic.model` copies the model (a retain of each of its
+    /// arrays), which per conflict was a tenth of writing a large report.
+    private let model: ClinicModel
+
+    init(clinic: Clinic, range: DateRange) {
+        self.clinic = clinic
+        self.range = range
+        model = clinic.model
+    }
 
     func table(_ report: ConflictReport) -> String {
         var out = "Conflicts \(range) (\(range.count) days, \(clinic.timeZone)): \(report.conflicts.count) found\n"
@@ -78,9 +87,9 @@ struct ConflictRenderer {
 
     private func subjectID(_ subject: ConflictSubject) -> (key: String, id: String) {
         switch subject {
-        case .doctor(let i): ("doctor_id", clinic.model.doctorIDs[Int(i)])
-        case .rep(let i): ("rep_id", clinic.model.repIDs[Int(i)])
-        case .patient(let i): ("patient_id", clinic.model.patientIDs[Int(i)])
+        case .doctor(let i): ("doctor_id", model.doctorIDs[Int(i)])
+        case .rep(let i): ("rep_id", model.repIDs[Int(i)])
+        case .patient(let i): ("patient_id", model.patientIDs[Int(i)])
         }
     }
 

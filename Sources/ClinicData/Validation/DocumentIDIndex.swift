@@ -5,7 +5,7 @@ import CSimdjson
 /// two words (an ObjectId's 12 bytes, or an integer), so probing compares integers in one flat
 /// array instead of following each stored id to its string, as `Set<DocumentID>` would after
 /// running SipHash over it. String ids (rare) keep their text aside and are compared by it.
-struct DocumentIDIndex: Sendable {
+public struct DocumentIDIndex: Sendable {
     /// A packed id: the top two bits of `b` say which kind (0: empty slot).
     private struct Slot {
         var a: UInt64 = 0
@@ -19,7 +19,7 @@ struct DocumentIDIndex: Sendable {
     private var mask: Int
     private(set) var count = 0
 
-    init(minimumCapacity: Int = 8) {
+    public init(minimumCapacity: Int = 8) {
         var size = 16
         while size < minimumCapacity * 2 { size *= 2 }
         slots = Array(repeating: Slot(), count: size)
@@ -29,7 +29,7 @@ struct DocumentIDIndex: Sendable {
     /// The value stored for `id`.
     ///
     /// - Complexity: O(1) expected.
-    func value(for id: DocumentID) -> Int32? {
+    public func value(for id: DocumentID) -> Int32? {
         let (a, b, text) = Self.pack(id)
         return value(a, b, text)
     }
@@ -60,7 +60,7 @@ struct DocumentIDIndex: Sendable {
     ///
     /// - Complexity: O(1) amortized.
     @discardableResult
-    mutating func insertIfAbsent(_ id: DocumentID, _ value: Int32) -> Int32? {
+    public mutating func insertIfAbsent(_ id: DocumentID, _ value: Int32) -> Int32? {
         let (a, b, text) = Self.pack(id)
         return insertIfAbsent(a, b, text, value)
     }

@@ -89,7 +89,7 @@ extension ServeApp {
         }
         let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset, mapping: clinic.mapping,
                                             timeZone: clinic.timeZone)
-        let preview = RebookPreview(id: Secret.make(), email: viewer.email, doctor: doctorID, signature: viewer.signature,
+        let preview = RebookPreview(id: Secret.make(), email: viewer.email, doctor: doctorID, signature: viewer.snapshot.signature,
                                     clinic: clinic, result: result, changes: changes, range: range, notBefore: earliest,
                                     closures: closures)
         previews.add(preview)

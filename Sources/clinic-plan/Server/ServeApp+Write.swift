@@ -32,16 +32,23 @@ extension ServeApp {
             throw refuse(.unavailable("\(error)"))
         }
         defer { lock.release() }
+        // The snapshot is the folder's data unless another process wrote since it was taken.
+        let folderURL = live.data.folderURL
         var clinic: Clinic
-        if let cached = live.cached(for: FolderSignature(folder: live.data.folderURL.path)) {
-            clinic = cached
+        if let known = live.matching(FolderSignature(folder: folderURL.path)) {
+            clinic = known.clinic
         } else {
             do {
                 clinic = try LiveClinic.load(live.data)
             } catch {
                 throw refuse(error)
             }
+            live.install(clinic, signature: FolderSignature(folder: folderURL.path))
         }
+        // Requests meanwhile use the snapshot rather than wait for the lock (ended before the
+        // lock is released: the `defer`s run last first).
+        live.beginWrite()
+        defer { live.endWrite() }
         let user = viewer.signedIn.user
         guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
               current.password == user.password, current.role == user.role else {
@@ -55,12 +62,16 @@ extension ServeApp {
         }
         let entry = AuditEntry(user: viewer.email, action: action, ids: ids, outcome: .confirmed, detail: detail,
                                changes: changes)
+        let changed: ClinicDataset
         do {
-            try DataFolder.write(try changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: live.data.folderURL,
-                                 audit: entry)
+            changed = try changes.applied(to: clinic.dataset)
+            try DataFolder.write(changed, basedOn: clinic.folder, to: folderURL, audit: entry)
         } catch {
             throw refuse(.unavailable("nothing was changed: \(error)"))
         }
+        // Still under the exclusive lock: the files hold exactly the written data.
+        live.install(Clinic(folder: clinic.folder.written(changed), settings: clinic.settings, folderPath: clinic.folderPath),
+                     signature: FolderSignature(folder: folderURL.path))
         return value
     }
 

@@ -11,6 +11,7 @@ final class ServeApp: Sendable {
     let throttle: LoginThrottle
     let secrets: ServerSecrets
     let previews: RebookPreviews
+    let answers = AnswerCache()
     let lockTimeout: Double
     /// The earliest moment a suggested or rebooked slot may start (nil: now).
     let fixedNotBefore: LocalMoment?
@@ -27,6 +28,13 @@ final class ServeApp: Sendable {
     }
 
     func notBefore(_ clinic: Clinic) -> LocalMoment { fixedNotBefore ?? LocalMoment.now(in: clinic.timeZone) }
+
+    /// A read route's answer for the viewer's snapshot and audience: rendered once, then kept
+    /// until the folder changes. `parameters` are the route's, as the handler resolved them.
+    func cached<Value>(_ viewer: Viewer, _ route: String, _ parameters: [String], _ render: () throws -> Value) rethrows -> Value {
+        try answers.answer(AnswerKey(route: route, parameters: parameters, audience: viewer.scope.audience),
+                           generation: viewer.snapshot.generation, render: render)
+    }
 
     static let sessionCookie = "clinic_session"
     static let loginCookie = "clinic_login"

@@ -29,25 +29,45 @@ final class LiveClinic: @unchecked Sendable {
 
     /// The clinic as the folder holds it now.
     func snapshot() throws(ServerFailure) -> ClinicSnapshot {
-        let seen = FolderSignature(folder: data.folderURL.path)
-        if let known = state.withLock({ current?.signature == seen || writing ? current : nil }) { return known }
+        if let known = fresh() { return known }
         reloading.lock()
         defer { reloading.unlock() }
-        // The folder's lock, then the signature again: the request that read the folder while
-        // this one waited may have installed this very state already.
-        let lock: FolderLock?
-        do {
-            lock = try FolderLock.acquireShared(folder: data.folderURL)
-        } catch {
-            throw .unavailable("\(error)")
+        // The folder's shared lock is tried, not waited for: while a writer holds the lock, the
+        // one it commits may be this server's own, which installs its data as the snapshot.
+        let deadline = Date().addingTimeInterval(LiveClinic.lockPatience)
+        var pause: UInt32 = 1_000
+        while true {
+            // The request that read the folder while this one waited may have installed this
+            // very state already.
+            if let known = fresh() { return known }
+            let lock: FolderLock?
+            do {
+                lock = try FolderLock.acquireShared(folder: data.folderURL, timeout: 0)
+            } catch where error.code == .timedOut && Date() < deadline {
+                usleep(pause + UInt32.random(in: 0...pause))
+                pause = min(pause * 2, 20_000)
+                continue
+            } catch {
+                throw .unavailable("\(error)")
+            }
+            defer { lock?.release() }
+            let signature = FolderSignature(folder: data.folderURL.path)
+            if let known = matching(signature) { return known }
+            // The shared lock is held: the loader must not take it again.
+            let clinic = try LiveClinic.load(data)
+            state.withLock { readings += 1 }
+            return install(clinic, signature: signature)
         }
-        defer { lock?.release() }
-        let signature = FolderSignature(folder: data.folderURL.path)
-        if let known = matching(signature) { return known }
-        // The shared lock is held: the loader must not take it again.
-        let clinic = try LiveClinic.load(data)
-        state.withLock { readings += 1 }
-        return install(clinic, signature: signature)
+    }
+
+    /// Seconds a request waits for another process writing the folder before it answers 503.
+    static let lockPatience: Double = 30
+
+    /// The snapshot, when the folder's files are still the ones it was made from, or while this
+    /// server writes them.
+    private func fresh() -> ClinicSnapshot? {
+        let seen = FolderSignature(folder: data.folderURL.path)
+        return state.withLock { current?.signature == seen || writing ? current : nil }
     }
 
     /// The server's own write begins (the caller holds the exclusive lock, and the snapshot is

@@ -185,6 +185,16 @@ import Testing
         #expect(live.folderReadings == 2)
     }
 
+    @Test func aSnapshotSignsEveryAccountInWithTheProfilesItOwns() throws {
+        let live = LiveClinic(data: try DataOptions.parse(["--data", Tool.sample]))
+        let snapshot = try live.snapshot()
+        let dataset = snapshot.clinic.dataset
+        for user in dataset.users {
+            #expect(snapshot.signedIn(email: user.email.uppercased()) == SignedInUser(user: user, dataset: dataset), "\(user.email)")
+        }
+        #expect(snapshot.signedIn(email: "nobody@clinicplan.example") == nil)
+    }
+
     private final class Generations: @unchecked Sendable {
         private let lock = NSLock()
         private var values: Set<Int> = []

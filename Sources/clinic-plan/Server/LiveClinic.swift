@@ -104,24 +104,41 @@ struct ClinicSnapshot: @unchecked Sendable {
     let clinic: Clinic
     let signature: FolderSignature
     let generation: Int
-    /// Each account's position in `users`, by email in lower case (signing in by session or token
-    /// looks a user up on every request).
-    let accounts: [String: Int]
+    /// Each account's position in `users`, by email in lower case, and the profiles each account
+    /// owns: every request signs its user in by session or token, and would search them all.
+    private let accounts: [String: Int]
+    private let profiles: [DocumentID: Profiles]
+
+    /// The `_id`s of the doctor, patient and rep profiles one account owns.
+    private struct Profiles {
+        var doctors: Set<DocumentID> = [], patients: Set<DocumentID> = [], reps: Set<DocumentID> = []
+    }
 
     init(clinic: Clinic, signature: FolderSignature, generation: Int) {
         self.clinic = clinic
         self.signature = signature
         self.generation = generation
+        let dataset = clinic.dataset
         var accounts: [String: Int] = [:]
-        for (index, user) in clinic.dataset.users.enumerated() {
+        for (index, user) in dataset.users.enumerated() {
             let email = user.email.lowercased()
             if accounts[email] == nil { accounts[email] = index }
         }
         self.accounts = accounts
+        // `SignedInUser(user:dataset:)`'s profiles, found for every account in one pass.
+        var profiles: [DocumentID: Profiles] = [:]
+        for doctor in dataset.doctors { profiles[doctor.userId, default: Profiles()].doctors.insert(doctor.id) }
+        for patient in dataset.patients { profiles[patient.userId, default: Profiles()].patients.insert(patient.id) }
+        for rep in dataset.medicalReps { profiles[rep.userId, default: Profiles()].reps.insert(rep.id) }
+        self.profiles = profiles
     }
 
-    func user(email: String) -> User? {
-        accounts[email.lowercased()].map { clinic.dataset.users[$0] }
+    /// The account with this email (any letter case), signed in with the profiles it owns.
+    func signedIn(email: String) -> SignedInUser? {
+        guard let index = accounts[email.lowercased()] else { return nil }
+        let user = clinic.dataset.users[index]
+        let owned = profiles[user.id] ?? Profiles()
+        return SignedInUser(user: user, doctorIds: owned.doctors, patientIds: owned.patients, repIds: owned.reps)
     }
 }
 

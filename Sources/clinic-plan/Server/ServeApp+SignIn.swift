@@ -30,10 +30,10 @@ extension ServeApp {
             if session == nil { throw ServerFailure.unauthorized("the session has expired; sign in again") }
         }
         guard let email else { throw ServerFailure.unauthorized("sign in first") }
-        guard let user = snapshot.user(email: email), session == nil || user.id == session!.userID else {
+        guard let signedIn = snapshot.signedIn(email: email), session == nil || signedIn.user.id == session!.userID else {
             throw ServerFailure.unauthorized("the account \(email) no longer exists")
         }
-        return Viewer(signedIn: SignedInUser(user: user, dataset: snapshot.clinic.dataset), snapshot: snapshot, session: session)
+        return Viewer(signedIn: signedIn, snapshot: snapshot, session: session)
     }
 
     /// A viewer for a request that changes something: a browser session must also send its CSRF

@@ -88,12 +88,16 @@ final class LiveClinic: @unchecked Sendable {
     /// files' while they hold exactly this data.
     @discardableResult
     func install(_ clinic: Clinic, signature: FolderSignature) -> ClinicSnapshot {
-        state.withLock {
+        let generation = state.withLock {
             generations += 1
-            let snapshot = ClinicSnapshot(clinic: clinic, signature: signature, generation: generations)
-            current = snapshot
-            return snapshot
+            return generations
         }
+        // Built outside `state`: requests keep using the current snapshot meanwhile.
+        let snapshot = ClinicSnapshot(clinic: clinic, signature: signature, generation: generation)
+        state.withLock {
+            if (current?.generation ?? 0) < generation { current = snapshot }
+        }
+        return snapshot
     }
 }
 

@@ -1,7 +1,7 @@
 import ClinicData
 import SlotSolver
 
-/// A closure as `clinic-plan close`, the server's form ask for it, decided on the fresh data under
+/// A closure as `clinic-plan close` and the server's form ask for it, decided on the fresh data under
 /// the lock: the doctor found (or every doctor), the user's permission, and the change
 /// (`ClosureChanges.close`), with what the closure strands.
 struct ClosureWrite {

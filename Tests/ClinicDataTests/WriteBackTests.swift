@@ -218,4 +218,44 @@ struct WriteBackTests {
         #expect(throws: DataFolderError.self) { try DataFolder.write(edited, basedOn: loaded, to: folder.url) }
         #expect(try folder.read("users.json") == Fixtures.relaxedArrayFiles["users.json"]!)
     }
+
+    @Test("a second write based on the first one's `written` folder writes what a fresh reading would", arguments: [FileLayout.jsonArray, .jsonLines])
+    func writeOnWritten(layout: FileLayout) throws {
+        let files = layout == .jsonArray ? Fixtures.relaxedArrayFiles : Fixtures.files(Fixtures.relaxed, Fixtures.lines)
+        // First: one appointment rescheduled, one added.
+        func first(_ dataset: ClinicDataset) -> ClinicDataset {
+            var edited = dataset
+            edited.appointments[1].time = MinuteOfDay(hour: 11, minute: 40)
+            var added = edited.appointments[0]
+            added.id = Fixtures.oid("65f0000600000000000000aa")
+            added.time = MinuteOfDay(hour: 12, minute: 0)
+            edited.appointments.append(added)
+            return edited
+        }
+        // Second: the added one cancelled, the rescheduled one back at its old time, a patient's phone changed.
+        func second(_ dataset: ClinicDataset) -> ClinicDataset {
+            var edited = dataset
+            edited.appointments[edited.appointments.count - 1].status = .cancelled
+            edited.appointments[1].time = MinuteOfDay(hour: 9, minute: 20)
+            edited.patients[0].phone = "0111"
+            return edited
+        }
+        let kept = try TemporaryFolder(files), reread = try TemporaryFolder(files)
+        let loaded = try DataFolder.load(from: kept.url)
+        let once = first(loaded.dataset)
+        try DataFolder.write(once, basedOn: loaded, to: kept.url)
+        try DataFolder.write(second(once), basedOn: loaded.written(once), to: kept.url)
+
+        let fresh = try DataFolder.load(from: reread.url)
+        try DataFolder.write(first(fresh.dataset), basedOn: fresh, to: reread.url)
+        let between = try DataFolder.load(from: reread.url)
+        try DataFolder.write(second(between.dataset), basedOn: between, to: reread.url)
+
+        for name in files.keys { #expect(try kept.read(name) == reread.read(name), "\(name)") }
+        let final = try DataFolder.load(from: kept.url)
+        #expect(final.problems.isEmpty)
+        #expect(final.dataset == second(once))
+        // The appointment back at its old time has its original text again.
+        #expect(try kept.read("appointments.json").contains(#""time":"09:20""#))
+    }
 }

@@ -20,10 +20,11 @@ final class ServedClinic {
     let port: Int
     private let process: Process
 
-    init(extra: [String] = []) throws {
+    /// Serves a copy of `source` (the sample by default).
+    init(copying source: String = Tool.sample, extra: [String] = []) throws {
         folder = try Tool.temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Tool.sample) {
-            try FileManager.default.copyItem(atPath: Tool.sample + "/" + name, toPath: folder.path + "/" + name)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder.path + "/" + name)
         }
         process = Process()
         process.executableURL = Tool.productsDirectory.appendingPathComponent("clinic-plan")

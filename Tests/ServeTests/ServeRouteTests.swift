@@ -175,7 +175,7 @@ import Testing
         let closed = try client.post("/close", form: [("csrf", token), ("doctor", Self.ahmed), ("date", "2026-12-06"),
                                                       ("reason", "Conference")])
         #expect(closed.status == 200)
-        #expect(closed.body.contains("closed 2026-12-06 for Dr. Ahmed Hassan: Conference"))
+        #expect(closed.body.contains("closed 2026-12-06 for Dr. Ahmed Hassan (65f000010000000000000001): Conference"))
         #expect(server.file("clinic_days.json").contains("Conference"))
     }
 

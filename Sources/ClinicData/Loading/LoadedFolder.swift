@@ -26,6 +26,17 @@ public struct LoadedFolder: Sendable {
     public func file(_ collection: CollectionName) -> LoadedFile? {
         files.first { $0.collection == collection }
     }
+
+    /// The folder as `DataFolder.write(edited, basedOn: self, …)` left it, without reading it
+    /// again (a server keeps writing the folder it holds in memory): `edited` is the dataset,
+    /// over the same files and baseline. A later write based on it rewrites the original bytes
+    /// with every edit since, which writes the same documents as reading the written folder
+    /// and applying only the newer edits.
+    public func written(_ edited: ClinicDataset) -> LoadedFolder {
+        var folder = self
+        folder.dataset = edited
+        return folder
+    }
 }
 
 /// One collection file as read.

@@ -77,76 +77,15 @@ extension ClinicPlan {
         }
 
         func run() throws {
-            let start = MinuteOfDay(hhmm: time)!
-            let kind: ItemKind = patient != nil ? .appointment : .repVisit
-            let personText = patient ?? rep!
-            let session = AuthWriteSession(
-                data: data, auth: auth, action: "book",
-                ids: [("doctor_id", doctor), (kind == .appointment ? "patient_id" : "rep_id", personText)])
+            let booking = BookingWrite(kind: patient != nil ? .appointment : .repVisit, doctor: doctor, person: patient ?? rep!,
+                                       date: date, start: MinuteOfDay(hhmm: time)!, anyTime: anyTime, suggest: suggest,
+                                       within: within, notBefore: notBefore)
+            let session = AuthWriteSession(data: data, auth: auth, action: "book", ids: booking.ids)
             try session.run { clinic, signedIn, ids throws(AuthRefusal) in
-                let doctorIndex = try clinic.requirePerson(.doctor, doctor)
-                let doctorID = clinic.dataset.doctors[Int(doctorIndex)].id
-                let personIndex: Int32
-                let action: ProtectedAction
-                if kind == .appointment {
-                    personIndex = try clinic.requirePerson(.patient, personText)
-                    action = .bookAppointment(doctor: doctorID, patient: clinic.dataset.patients[Int(personIndex)].id)
-                } else {
-                    personIndex = try clinic.requirePerson(.rep, personText)
-                    action = .requestVisit(doctor: doctorID, rep: clinic.dataset.medicalReps[Int(personIndex)].id)
-                }
-                if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) {
-                    throw AuthRefusal(.forbidden, why)
-                }
-
-                let request = BookingRequest(kind: kind, doctor: doctorIndex, person: personIndex, date: date, start: start,
-                                             anyTime: anyTime)
-                switch BookingChecker.check(request, model: clinic.model, calendar: clinic.calendar) {
-                case .rejected(let rejection):
-                    let sentence = BookingSentences.rejection(rejection, request: request, model: clinic.model,
-                                                              doctorLabel: { clinic.names.label(.doctor, $0) })
-                    throw AuthRefusal(.rejected, sentence,
-                                      notes: suggestions(for: request, rejection: rejection, clinic: clinic))
-                case .accepted(let slot):
-                    return book(request, slot: slot, clinic: clinic, ids: &ids)
-                }
+                var decision = try booking.decide(clinic, signedIn, ids: &ids).decision
+                decision.output = output.render(decision.changes, action: "book", sentence: decision.output)
+                return decision
             }
-        }
-
-        /// The change for an accepted request: a dated appointment or a scheduled rep visit.
-        private func book(_ request: BookingRequest, slot: MinuteInterval, clinic: Clinic,
-                          ids: inout [(String, String)]) -> WriteDecision {
-            let (changes, id) = BookingChanges.book(request.kind, doctor: request.doctor, person: request.person,
-                                                    date: request.date, start: request.start,
-                                                    dataset: clinic.dataset, timeZone: clinic.timeZone)
-            let doctor = clinic.dataset.doctors[Int(request.doctor)]
-            let when = "\(request.date.weekday.name) \(request.date) \(slot)"
-            let doctorText = clinic.names.label(.doctor, request.doctor)
-            let sentence: String
-            if request.kind == .appointment {
-                ids.append(("appointment_id", id.description))
-                sentence = "booked appointment \(id): patient \(clinic.names.label(.patient, request.person)) "
-                    + "with \(doctorText), \(when)\n"
-            } else {
-                ids.append(("visit_id", id.description))
-                sentence = "requested rep visit \(id) (scheduled): rep \(clinic.names.label(.rep, request.person)) "
-                    + "with \(doctorText), \(when)\n"
-            }
-            return WriteDecision(changes: changes, detail: when, output: output.render(changes, action: "book", sentence: sentence))
-        }
-
-        /// "nearest free slots:" and one line per slot, for a refusal over time or capacity.
-        private func suggestions(for request: BookingRequest, rejection: BookingRejection, clinic: Clinic) -> [String] {
-            let count = suggest ?? clinic.settings.suggest
-            // Off the grid: the back office may still book it as asked.
-            let hint = if case .offGrid = rejection { ["(--any-time books a start off the grid)"] } else { [String]() }
-            guard rejection.suggestsOtherSlots, count > 0 else { return hint }
-            let horizon = within ?? clinic.settings.within
-            let found = NearestFreeSlots.search(for: request, model: clinic.model, calendar: clinic.calendar,
-                                                count: count, days: horizon,
-                                                notBefore: notBefore ?? LocalMoment.now(in: clinic.timeZone))
-            guard !found.isEmpty else { return hint + ["no free slot in the \(horizon) days from \(request.date)"] }
-            return hint + ["nearest free slots:"] + found.map { "  \($0.date.weekday.shortName) \($0.date) \($0.slot)" }
         }
     }
 }

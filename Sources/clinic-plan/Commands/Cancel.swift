@@ -29,54 +29,13 @@ extension ClinicPlan {
         var date: LocalDate?
 
         func run() throws {
-            let session = AuthWriteSession(data: data, auth: auth, action: "cancel", ids: [])
+            let cancellation = CancellationWrite(id: id, date: date)
+            let session = AuthWriteSession(data: data, auth: auth, action: "cancel", ids: cancellation.ids)
             try session.run { clinic, signedIn, ids throws(AuthRefusal) in
-                if let index = clinic.appointmentIndex(named: id) {
-                    let appointment = clinic.dataset.appointments[index]
-                    ids = [("appointment_id", appointment.id.description), ("doctor_id", appointment.doctorId.description),
-                           ("patient_id", appointment.patientId.description)]
-                    try allow(.cancelAppointment(doctor: appointment.doctorId, patient: appointment.patientId), signedIn)
-                    return try cancelAppointment(at: index, clinic: clinic)
-                }
-                if let index = clinic.visitIndex(named: id) {
-                    let visit = clinic.dataset.repVisits[index]
-                    ids = [("visit_id", visit.id.description), ("doctor_id", visit.doctorId.description),
-                           ("rep_id", visit.repId.description)]
-                    try allow(.cancelVisit(doctor: visit.doctorId, rep: visit.repId), signedIn)
-                    return try cancelVisit(at: index, clinic: clinic)
-                }
-                ids = [("id", id)]
-                throw AuthRefusal(.failed, "no appointment or rep visit with _id \(id) in \(data.data)")
+                var decision = try cancellation.decide(clinic, signedIn, ids: &ids)
+                decision.output = output.render(decision.changes, action: "cancel", sentence: decision.output)
+                return decision
             }
-        }
-
-        private func allow(_ action: ProtectedAction, _ signedIn: SignedInUser) throws(AuthRefusal) {
-            if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) {
-                throw AuthRefusal(.forbidden, why)
-            }
-        }
-
-        private func cancelAppointment(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            do {
-                return decision(try BookingChanges.cancelAppointment(at: index, date: date, dataset: clinic.dataset,
-                                                                     timeZone: clinic.timeZone))
-            } catch {
-                throw AuthRefusal(error)
-            }
-        }
-
-        private func cancelVisit(at index: Int, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            do {
-                return decision(try BookingChanges.cancelVisit(at: index, date: date, dataset: clinic.dataset,
-                                                               timeZone: clinic.timeZone))
-            } catch {
-                throw AuthRefusal(error)
-            }
-        }
-
-        private func decision(_ cancellation: BookingChanges.Cancellation) -> WriteDecision {
-            WriteDecision(changes: cancellation.changes, detail: cancellation.detail,
-                          output: output.render(cancellation.changes, action: "cancel", sentence: cancellation.sentence))
         }
     }
 }

@@ -43,54 +43,13 @@ extension ClinicPlan {
         }
 
         func run() throws {
-            let session = AuthWriteSession(data: data, auth: auth, action: "close",
-                                           ids: doctor.map { [("doctor_id", $0)] } ?? [("doctor_id", "all")])
-            try session.run { clinic, signedIn, _ throws(AuthRefusal) in
-                var index: Int32?
-                let action: ProtectedAction
-                if let doctor {
-                    index = try clinic.requirePerson(.doctor, doctor)
-                    action = .closeDay(doctor: clinic.dataset.doctors[Int(index!)].id)
-                } else {
-                    action = .closeClinic
-                }
-                if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) {
-                    throw AuthRefusal(.forbidden, why)
-                }
-                return try close(index, clinic: clinic)
+            let closure = ClosureWrite(doctor: doctor, date: date, reason: reason)
+            let session = AuthWriteSession(data: data, auth: auth, action: "close", ids: closure.ids)
+            try session.run { clinic, signedIn, ids throws(AuthRefusal) in
+                var decision = try closure.decide(clinic, signedIn, ids: &ids)
+                decision.output = output.render(decision.changes, action: "close", sentence: decision.output)
+                return decision
             }
-        }
-
-        private func close(_ doctor: Int32?, clinic: Clinic) throws(AuthRefusal) -> WriteDecision {
-            var ids = ObjectIDDeriver(dataset: clinic.dataset)
-            let outcome = ClosureChanges.close(date, reason: reason, doctor: doctor, dataset: clinic.dataset,
-                                               mapping: clinic.mapping, timeZone: clinic.timeZone, ids: &ids)
-            func named(_ index: Int32) -> String { clinic.names.label(.doctor, index) }
-            if let index = outcome.notWorking.first {
-                throw AuthRefusal(.rejected, "\(named(index)) does not work on \(date.weekday.name)s, so \(date) "
-                                  + "needs no closure; nothing was changed")
-            }
-            guard !outcome.closed.isEmpty else {
-                let who = doctor.map(named).map { "\($0) is" } ?? "every doctor working on \(date.weekday.name)s is"
-                throw AuthRefusal(.rejected, "\(who) already closed on \(date); nothing was changed")
-            }
-            // What now sits on a closed date (counted on the data before the closure).
-            let stranded = OccurrenceExpansion.occurrences(of: clinic.model, calendar: clinic.calendar,
-                                                           in: DateRange(first: date, count: 1), doctors: Set(outcome.closed))
-            let appointments = stranded.filter { $0.kind == .appointment }.count
-            let visits = stranded.filter { $0.kind == .repVisit && clinic.model.visits[Int($0.record)].status == .scheduled }.count
-            var sentence = ""
-            for index in outcome.closed {
-                sentence += "closed \(date) for \(named(index)): \(reason)\n"
-            }
-            if appointments + visits > 0 {
-                let only = doctor.map { " --doctor \(clinic.dataset.doctors[Int($0)].id)" } ?? ""
-                sentence += "\(appointments) booked appointment(s) and \(visits) scheduled rep visit(s) on \(date) need a new slot: "
-                    + "see `clinic-plan rebook --data \(data.data) --from \(date)\(only)`\n"
-            }
-            return WriteDecision(changes: outcome.changes,
-                                 detail: "closed \(date) for \(outcome.closed.count) doctor(s): \(reason)",
-                                 output: output.render(outcome.changes, action: "close", sentence: sentence))
         }
     }
 }

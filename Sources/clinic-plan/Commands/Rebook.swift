@@ -139,19 +139,14 @@ extension ClinicPlan {
             try session.run { (clinic: Clinic, user: SignedInUser, _: inout [(String, String)]) throws(AuthRefusal) -> WriteDecision in
                 var doctorID: DocumentID?
                 if let doctor = dates.doctor { doctorID = clinic.dataset.doctors[Int(try clinic.requirePerson(.doctor, doctor))].id }
-                if case .forbidden(let why) = AccessPolicy.decide(.rebook(doctor: doctorID), for: user) {
-                    throw AuthRefusal(.forbidden, why)
-                }
+                try AuthRefusal.allow(.rebook(doctor: doctorID), user)
                 let rebooking: Rebooking
                 // Signing in and waiting for the lock are not the solver's time: the limit starts here.
                 do { rebooking = try self.rebooking(of: clinic, deadline: .after(seconds: timeLimit)) } catch {
                     throw AuthRefusal(.failed, "nothing was changed: the rebooking failed", causes: [causeText(error)])
                 }
-                let summary = "moved \(rebooking.result.appointments.moved) appointment(s) and \(rebooking.result.repVisits.moved) "
-                    + "visit(s), \(rebooking.result.appointments.unplaced + rebooking.result.repVisits.unplaced) unplaced, "
-                    + "objective \(rebooking.result.objective) (\(rebooking.result.status.rawValue))"
                 applied = rebooking
-                return WriteDecision(changes: rebooking.changes, detail: summary, output: rebooking.output)
+                return WriteDecision(rebooking: rebooking.result, changes: rebooking.changes, output: rebooking.output)
             }
             if let applied {
                 // Written only after the commit: the list matches what the folder now holds.

@@ -107,9 +107,7 @@ extension ClinicPlan.Users {
             try session.run(beforeLock: { () throws(AuthRefusal) in
                 made = try hashing.newHash(for: email)
             }) { clinic, signedIn, ids throws(AuthRefusal) in
-                if case .forbidden(let why) = AccessPolicy.decide(.addUser, for: signedIn) {
-                    throw AuthRefusal(.forbidden, why)
-                }
+                try AuthRefusal.allow(.addUser, signedIn)
                 let added: (changes: ChangeSet, id: DocumentID)
                 do throws(ChangeRefusal) {
                     added = try UserChanges.add(name: name, email: email, passwordHash: made!.hash, role: role,
@@ -156,9 +154,7 @@ extension ClinicPlan.Users {
                     throw AuthRefusal(.failed, "no user with email \(target) in \(data.data)/users.json")
                 }
                 ids.append(("user_id", set.user.id.description))
-                if case .forbidden(let why) = AccessPolicy.decide(.setPassword(user: set.user.id), for: signedIn) {
-                    throw AuthRefusal(.forbidden, why)
-                }
+                try AuthRefusal.allow(.setPassword(user: set.user.id), signedIn)
                 let sentence = "password of \(set.user.email) set (hashed with \(made!.scheme))"
                 return WriteDecision(changes: set.changes, detail: "password set (\(made!.scheme))",
                                      output: output.render(set.changes, action: "users passwd", sentence: sentence))

@@ -10,16 +10,26 @@ extension ServeApp {
         let date = try parseDate(incoming.query["week"], name: "week") ?? LocalDate.today(in: viewer.clinic.timeZone)
         let range = DateRange(first: date.startOfWeek, count: 7)
         let doctor = try scope.doctor(incoming.query["doctor"])
-        let plan = scope.plan(range: range, doctor: doctor)
-        let conflicts = scope.conflicts(range: range, doctor: doctor)
-        return .json(PlanRenderer(clinic: viewer.clinic, plan: plan, conflicts: conflicts).json().description)
+        return .json(cached(viewer, "api plan", [range.first.description, doctorParameter(doctor, viewer)]) {
+            let plan = scope.plan(range: range, doctor: doctor)
+            let conflicts = scope.conflicts(range: range, doctor: doctor)
+            return PlanRenderer(clinic: viewer.clinic, plan: plan, conflicts: conflicts).json().description
+        })
+    }
+
+    /// A doctor as an answer's cache key names it ("" for every doctor the user sees).
+    func doctorParameter(_ doctor: Int32?, _ viewer: Viewer) -> String {
+        doctor.map { viewer.clinic.model.doctorIDs[Int($0)] } ?? ""
     }
 
     func apiConflicts(_ incoming: Incoming, _ viewer: Viewer) throws -> Reply {
         try viewer.scope.requireConflicts()
         let range = try parseRange(incoming, viewer: viewer)
-        let report = viewer.scope.conflicts(range: range, doctor: try viewer.scope.doctor(incoming.query["doctor"]))
-        return .json(ConflictRenderer(clinic: viewer.clinic, range: range).json(report).description)
+        let doctor = try viewer.scope.doctor(incoming.query["doctor"])
+        return .json(cached(viewer, "api conflicts", range.parameters + [doctorParameter(doctor, viewer)]) {
+            let report = viewer.scope.conflicts(range: range, doctor: doctor)
+            return ConflictRenderer(clinic: viewer.clinic, range: range).json(report).description
+        })
     }
 
     func apiReport(_ incoming: Incoming, _ viewer: Viewer, name text: String) throws -> Reply {
@@ -29,15 +39,21 @@ extension ServeApp {
         }
         let clinic = viewer.clinic
         let range = try parseRange(incoming, viewer: viewer)
-        let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
-                                        range: range, doctor: nil)
-        let table = ReportTables(clinic: clinic, analytics: analytics, threshold: 0.5).table(name)
-        return .json(ReportRenderer(clinic: clinic, range: range, doctor: nil).json(table).description)
+        return .json(cached(viewer, "api report", [name.rawValue] + range.parameters) {
+            let analytics = ClinicAnalytics(dataset: clinic.dataset, model: clinic.model, calendar: clinic.calendar,
+                                            range: range, doctor: nil)
+            let table = ReportTables(clinic: clinic, analytics: analytics, threshold: 0.5).table(name)
+            return ReportRenderer(clinic: clinic, range: range, doctor: nil).json(table).description
+        })
     }
 
     /// The people the user may see: every doctor (to book with), and the patients and reps
     /// whose bookings they see (their own only, for a patient or a rep).
     func apiPeople(_ incoming: Incoming, _ viewer: Viewer) throws -> Reply {
+        .json(cached(viewer, "api people", []) { people(viewer) })
+    }
+
+    private func people(_ viewer: Viewer) -> String {
         let scope = viewer.scope, clinic = viewer.clinic
         let doctors = clinic.dataset.doctors.indices.map { d -> JSONValue in
             .members([("_id", .string(clinic.dataset.doctors[d].id.description)), ("name", .string(clinic.names.doctorNames[d])),
@@ -50,8 +66,8 @@ extension ServeApp {
             .members([("_id", .string(clinic.dataset.medicalReps[Int(r)].id.description)), ("name", .string(clinic.names.repNames[Int(r)])),
                       ("company", .string(clinic.names.repCompanies[Int(r)]))])
         }
-        return .json(JSONValue.members([("doctors", .array(doctors)), ("patients", .array(patients)),
-                                        ("medical_reps", .array(reps))]).description)
+        return JSONValue.members([("doctors", .array(doctors)), ("patients", .array(patients)),
+                                  ("medical_reps", .array(reps))]).description
     }
 
     func apiBook(_ incoming: Incoming, _ viewer: Viewer) throws -> Reply {

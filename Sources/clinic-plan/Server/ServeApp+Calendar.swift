@@ -14,7 +14,7 @@ extension ServeApp {
         guard let token = incoming.query["token"], secrets.feedTokenMatches(doctor: doctorText, token: token) else {
             throw ServerFailure.unauthorized("a wrong or missing feed token")
         }
-        let (clinic, _) = try live.snapshot()
+        let clinic = try live.snapshot().clinic
         let doctor = try clinic.person(.doctor, doctorText)
         let range = DateRange(first: LocalDate.today(in: clinic.timeZone).startOfWeek, count: 7 * ServeApp.feedWeeks)
         let plan = WeeklyPlanner.plan(model: clinic.model, calendar: clinic.calendar, range: range, doctor: doctor)

@@ -110,7 +110,8 @@ extension ServeApp {
         let form = incoming.form
         let sentence = try close(doctor: form["doctor"], date: form["date"], reason: form["reason"], by: viewer)
         let rebook = "/rebook?" + FormFields.query([("from", form["date"]), ("doctor", form["doctor"])])
-        return .html(WebLayout.page("Closed", viewer: viewer, body: "<p class=\"ok\" id=\"message\">\(HTMLText.escape(sentence))</p>"
+        let lines = sentence.split(separator: "\n").map { HTMLText.escape(String($0)) }.joined(separator: "<br>")
+        return .html(WebLayout.page("Closed", viewer: viewer, body: "<p class=\"ok\" id=\"message\">\(lines)</p>"
                                     + "<p><a id=\"to-rebook\" href=\"\(rebook)\">Rebook what the closure hits</a></p>"))
     }
 

@@ -89,7 +89,7 @@ extension ServeApp {
         }
         let changes = RebookingChanges.make(result, closures: closures, dataset: clinic.dataset, mapping: clinic.mapping,
                                             timeZone: clinic.timeZone)
-        let preview = RebookPreview(id: Secret.make(), email: viewer.email, doctor: doctorID, signature: viewer.signature,
+        let preview = RebookPreview(id: Secret.make(), email: viewer.email, doctor: doctorID, signature: viewer.snapshot.signature,
                                     clinic: clinic, result: result, changes: changes, range: range, notBefore: earliest,
                                     closures: closures)
         previews.add(preview)
@@ -99,15 +99,14 @@ extension ServeApp {
     /// Writes a preview's moves as one transaction; 409 when the folder changed since.
     func rebookApply(_ id: String, by viewer: Viewer) throws(ServerFailure) -> RebookPreview {
         guard let preview = previews.find(id, email: viewer.email) else { throw .notFound("no rebooking preview \(id) of yours") }
-        let summary = "moved \(preview.result.appointments.moved) appointment(s) and \(preview.result.repVisits.moved) "
-            + "visit(s), \(preview.result.appointments.unplaced + preview.result.repVisits.unplaced) unplaced"
         let ids = preview.doctor.map { [("doctor_id", $0.description)] } ?? []
-        try commit(viewer, action: "rebook", ids: ids) { _, signedIn, _ throws(ServerFailure) in
-            try allow(.rebook(doctor: preview.doctor), signedIn)
-            guard FolderSignature(folder: live.data.folderURL.path) == preview.signature else {
-                throw .conflict("the data changed since this preview was made; preview again")
+        let folder = live.data.folderURL.path
+        _ = try commit(viewer, action: "rebook", ids: ids) { _, signedIn, _ throws(AuthRefusal) in
+            try AuthRefusal.allow(.rebook(doctor: preview.doctor), signedIn)
+            guard FolderSignature(folder: folder) == preview.signature else {
+                throw AuthRefusal(.failed, "the data changed since this preview was made; preview again", subject: .recordState)
             }
-            return (preview.changes, summary, ())
+            return WriteDecision(rebooking: preview.result, changes: preview.changes, output: "")
         }
         previews.remove(id)
         return preview

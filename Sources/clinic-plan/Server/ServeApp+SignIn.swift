@@ -5,11 +5,11 @@ import SlotSolver
 /// The signed-in user of a request, with the clinic as the folder held it when the request came.
 struct Viewer {
     let signedIn: SignedInUser
-    let clinic: Clinic
-    let signature: FolderSignature
+    let snapshot: ClinicSnapshot
     /// nil for a bearer token (no forms, no CSRF token).
     let session: WebSession?
 
+    var clinic: Clinic { snapshot.clinic }
     var email: String { signedIn.user.email }
     var csrf: String { session?.csrf ?? "" }
     var scope: ViewScope { ViewScope(signedIn: signedIn, clinic: clinic) }
@@ -18,7 +18,7 @@ struct Viewer {
 extension ServeApp {
     /// The signed-in user, by session cookie or bearer token; 401 otherwise.
     func viewer(_ incoming: Incoming) throws -> Viewer {
-        let (clinic, signature) = try live.snapshot()
+        let snapshot = try live.snapshot()
         var email: String?
         var session: WebSession?
         if let token = incoming.bearer {
@@ -30,13 +30,10 @@ extension ServeApp {
             if session == nil { throw ServerFailure.unauthorized("the session has expired; sign in again") }
         }
         guard let email else { throw ServerFailure.unauthorized("sign in first") }
-        let wanted = email.lowercased()
-        guard let user = clinic.dataset.users.first(where: { $0.email.lowercased() == wanted }),
-              session == nil || user.id == session!.userID else {
+        guard let signedIn = snapshot.signedIn(email: email), session == nil || signedIn.user.id == session!.userID else {
             throw ServerFailure.unauthorized("the account \(email) no longer exists")
         }
-        return Viewer(signedIn: SignedInUser(user: user, dataset: clinic.dataset), clinic: clinic, signature: signature,
-                      session: session)
+        return Viewer(signedIn: signedIn, snapshot: snapshot, session: session)
     }
 
     /// A viewer for a request that changes something: a browser session must also send its CSRF
@@ -77,8 +74,7 @@ extension ServeApp {
             audit(.loginFailed, "rate limited")
             throw ServerFailure.tooManyAttempts("too many failed sign-ins; try again in \(seconds) s", retryAfter: seconds)
         }
-        let (clinic, _) = try live.snapshot()
-        switch Authenticator.signIn(email: email, password: password, users: clinic.dataset.users) {
+        switch Authenticator.signIn(email: email, password: password, users: try live.snapshot().clinic.dataset.users) {
         case .signedIn(let user):
             audit(.confirmed, "signed in")
             let session = sessions.create(for: user)

@@ -2,70 +2,63 @@ import ClinicData
 import Foundation
 
 extension ServeApp {
-    /// Changes the data folder the way the CLI's `AuthWriteSession` does: take the folder's
-    /// exclusive lock, re-read the folder under it (the CLI may have written since the request's
-    /// snapshot), check the user's account is unchanged, decide on the fresh data, then commit the
-    /// change with its audit line as one transaction (`DataFolder.write`). Every ending, written
-    /// or refused, appends exactly one audit line. Returns the decision's value.
-    func commit<Value>(_ viewer: Viewer, action: String, ids: [(String, String)],
-                       _ decide: (Clinic, SignedInUser, inout [(String, String)]) throws(ServerFailure) -> (ChangeSet, String, Value))
-        throws(ServerFailure) -> Value {
-        var ids = ids
-        let log = AuditLog(folder: live.data.folderURL)
-        func audit(_ outcome: AuditEntry.Outcome, _ detail: String, _ changes: ChangeSet = ChangeSet()) {
-            try? log.append(AuditEntry(user: viewer.email, action: action, ids: ids, outcome: outcome, detail: detail,
-                                       changes: changes))
-        }
-        func refuse(_ failure: ServerFailure) -> ServerFailure {
-            let outcome: AuditEntry.Outcome = switch failure {
-            case .forbidden: .forbidden
-            case .rejected: .rejected
-            default: .failed
-            }
-            audit(outcome, failure.detail)
-            return failure
-        }
-        let lock: FolderLock
-        do {
-            lock = try FolderLock.acquire(folder: live.data.folderURL, timeout: lockTimeout)
+    /// Changes the data folder through `FolderWrite`, the locked write the CLI's commands use
+    /// too: lock, fresh data, account check, `decide`, one transaction with its audit line. The
+    /// fresh data is the snapshot unless another process wrote since it was taken, and the
+    /// written data becomes the next snapshot without reading the folder again. A refusal
+    /// reaches the client as its HTTP failure.
+    func commit(_ viewer: Viewer, action: String, ids: [(String, String)],
+                _ decide: (Clinic, SignedInUser, inout [(String, String)]) throws(AuthRefusal) -> WriteDecision)
+        throws(ServerFailure) -> WriteDecision {
+        let live = self.live
+        let folder = live.data.folderURL.path
+        let write = FolderWrite(data: live.data, action: action, user: viewer.signedIn.user, lockTimeout: lockTimeout)
+        do throws(AuthRefusal) {
+            return try write.run(ids: ids, read: { () throws(AuthRefusal) -> Clinic in
+                var clinic = live.matching(FolderSignature(folder: folder))?.clinic
+                if clinic == nil {
+                    do throws(ServerFailure) {
+                        clinic = try LiveClinic.load(live.data)
+                    } catch {
+                        throw AuthRefusal(.failed, error.detail, subject: .folder)
+                    }
+                    live.install(clinic!, signature: FolderSignature(folder: folder))
+                }
+                // Requests meanwhile use the snapshot rather than wait for the lock.
+                live.beginWrite()
+                return clinic!
+            }, decide: decide, written: { before, after in
+                // Still under the exclusive lock: the files hold exactly the written data.
+                live.install(Clinic(folder: before.folder.written(after), settings: before.settings, folderPath: before.folderPath),
+                             signature: FolderSignature(folder: folder))
+            }, unlocking: live.endWrite)
         } catch {
-            throw refuse(.unavailable("\(error)"))
+            throw ServerFailure(error)
         }
-        defer { lock.release() }
-        var clinic: Clinic
-        if let cached = live.cached(for: FolderSignature(folder: live.data.folderURL.path)) {
-            clinic = cached
-        } else {
-            do {
-                clinic = try LiveClinic.load(live.data)
-            } catch {
-                throw refuse(error)
-            }
-        }
-        let user = viewer.signedIn.user
-        guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
-              current.password == user.password, current.role == user.role else {
-            throw refuse(.unauthorized("the account \(user.email) changed; sign in again"))
-        }
-        let (changes, detail, value): (ChangeSet, String, Value)
-        do {
-            (changes, detail, value) = try decide(clinic, SignedInUser(user: current, dataset: clinic.dataset), &ids)
-        } catch {
-            throw refuse(error)
-        }
-        let entry = AuditEntry(user: viewer.email, action: action, ids: ids, outcome: .confirmed, detail: detail,
-                               changes: changes)
-        do {
-            try DataFolder.write(try changes.applied(to: clinic.dataset), basedOn: clinic.folder, to: live.data.folderURL,
-                                 audit: entry)
-        } catch {
-            throw refuse(.unavailable("nothing was changed: \(error)"))
-        }
-        return value
     }
 
     /// 403 with the policy's sentence unless the user may do this.
     func allow(_ action: ProtectedAction, _ signedIn: SignedInUser) throws(ServerFailure) {
-        if case .forbidden(let why) = AccessPolicy.decide(action, for: signedIn) { throw .forbidden(why) }
+        do {
+            try AuthRefusal.allow(action, signedIn)
+        } catch {
+            throw ServerFailure(error)
+        }
+    }
+}
+
+extension ServerFailure {
+    /// A refused write (or person lookup) as the client reads it.
+    init(_ refusal: AuthRefusal) {
+        let sentence = ([refusal.message] + refusal.notes).joined(separator: "\n")
+        switch (refusal.outcome, refusal.subject) {
+        case (.forbidden, _): self = .forbidden(refusal.message)
+        case (.loginFailed, _): self = .unauthorized(refusal.message)
+        case (_, .recordState): self = .conflict(refusal.message)
+        case (.rejected, _): self = .rejected(refusal.message, notes: refusal.slots.map { "\($0.date) \($0.slot.start)" })
+        case (_, .unknownRecord): self = .notFound(sentence)
+        case (_, .folder), (_, .unfinished): self = .unavailable(([refusal.message] + refusal.causes).joined(separator: ": "))
+        case (_, .request): self = .badRequest(sentence)
+        }
     }
 }

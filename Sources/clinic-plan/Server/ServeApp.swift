@@ -11,6 +11,9 @@ final class ServeApp: Sendable {
     let throttle: LoginThrottle
     let secrets: ServerSecrets
     let previews: RebookPreviews
+    let answers = AnswerCache()
+    /// Where the routes that write run, one at a time (see `route`).
+    let writes = DispatchQueue(label: "clinic-plan serve writes")
     let lockTimeout: Double
     /// The earliest moment a suggested or rebooked slot may start (nil: now).
     let fixedNotBefore: LocalMoment?
@@ -27,6 +30,13 @@ final class ServeApp: Sendable {
     }
 
     func notBefore(_ clinic: Clinic) -> LocalMoment { fixedNotBefore ?? LocalMoment.now(in: clinic.timeZone) }
+
+    /// A read route's answer for the viewer's snapshot and audience: rendered once, then kept
+    /// until the folder changes. `parameters` are the route's, as the handler resolved them.
+    func cached<Value>(_ viewer: Viewer, _ route: String, _ parameters: [String], _ render: () throws -> Value) rethrows -> Value {
+        try answers.answer(AnswerKey(route: route, parameters: parameters, audience: viewer.scope.audience),
+                           generation: viewer.snapshot.generation, render: render)
+    }
 
     static let sessionCookie = "clinic_session"
     static let loginCookie = "clinic_login"
@@ -46,14 +56,14 @@ final class ServeApp: Sendable {
         route(router, .get, "/conflicts") { try self.conflictsPage($0, self.viewer($0)) }
         route(router, .get, "/reports") { try self.reportsPage($0, self.viewer($0)) }
         route(router, .get, "/book") { try self.bookPage($0, self.viewer($0)) }
-        route(router, .post, "/book") { try self.bookForm($0, self.writer($0)) }
+        route(router, .post, "/book", writes: true) { try self.bookForm($0, self.writer($0)) }
         route(router, .get, "/cancel") { try self.cancelPage($0, self.viewer($0)) }
-        route(router, .post, "/cancel") { try self.cancelForm($0, self.writer($0)) }
+        route(router, .post, "/cancel", writes: true) { try self.cancelForm($0, self.writer($0)) }
         route(router, .get, "/close") { try self.closePage($0, self.viewer($0)) }
-        route(router, .post, "/close") { try self.closeForm($0, self.writer($0)) }
+        route(router, .post, "/close", writes: true) { try self.closeForm($0, self.writer($0)) }
         route(router, .get, "/rebook") { try self.rebookPage($0, self.viewer($0)) }
         route(router, .post, "/rebook") { try self.rebookPreviewForm($0, self.writer($0)) }
-        route(router, .post, "/rebook/:id/apply") { try self.rebookApplyForm($0, self.writer($0), id: $1) }
+        route(router, .post, "/rebook/:id/apply", writes: true) { try self.rebookApplyForm($0, self.writer($0), id: $1) }
         route(router, .get, "/rebook/:id/mongosh.js") { try self.rebookDownload($0, self.viewer($0), id: $1, file: .mongosh) }
         route(router, .get, "/rebook/:id/calls.csv") { try self.rebookDownload($0, self.viewer($0), id: $1, file: .callList) }
         route(router, .get, "/calendar") { try self.calendarPage($0, self.viewer($0)) }
@@ -65,20 +75,20 @@ final class ServeApp: Sendable {
         route(router, .get, "/api/v1/conflicts") { try self.apiConflicts($0, self.viewer($0)) }
         route(router, .get, "/api/v1/reports/:id") { try self.apiReport($0, self.viewer($0), name: $1) }
         route(router, .get, "/api/v1/people") { try self.apiPeople($0, self.viewer($0)) }
-        route(router, .post, "/api/v1/bookings") { try self.apiBook($0, self.writer($0)) }
-        route(router, .delete, "/api/v1/bookings/:id") { try self.apiCancel($0, self.writer($0), id: $1) }
+        route(router, .post, "/api/v1/bookings", writes: true) { try self.apiBook($0, self.writer($0)) }
+        route(router, .delete, "/api/v1/bookings/:id", writes: true) { try self.apiCancel($0, self.writer($0), id: $1) }
         route(router, .post, "/api/v1/rebookings") { try self.apiRebookPreview($0, self.writer($0)) }
-        route(router, .post, "/api/v1/rebookings/:id/apply") { try self.apiRebookApply($0, self.writer($0), id: $1) }
+        route(router, .post, "/api/v1/rebookings/:id/apply", writes: true) { try self.apiRebookApply($0, self.writer($0), id: $1) }
         route(router, .post, "/api/v1/tokens") { try self.apiIssueToken($0, self.writer($0)) }
         return router
     }
 
-    private func route(_ router: Router<ServeContext>, _ method: HTTPRequest.Method, _ path: String,
+    private func route(_ router: Router<ServeContext>, _ method: HTTPRequest.Method, _ path: String, writes: Bool = false,
                        _ handler: @escaping @Sendable (Incoming) throws -> Reply) {
-        route(router, method, path) { incoming, _ in try handler(incoming) }
+        route(router, method, path, writes: writes) { incoming, _ in try handler(incoming) }
     }
 
-    private func route(_ router: Router<ServeContext>, _ method: HTTPRequest.Method, _ path: String,
+    private func route(_ router: Router<ServeContext>, _ method: HTTPRequest.Method, _ path: String, writes: Bool = false,
                        _ handler: @escaping @Sendable (Incoming, String) throws -> Reply) {
         router.on(RouterPath(path), method: method) { request, context -> Response in
             let incoming: Incoming
@@ -90,9 +100,12 @@ final class ServeApp: Sendable {
             }
             let parameter = context.parameters.get("id") ?? ""
             // Handlers block (on the folder's lock, password hashing, the solver): they run on
-            // Dispatch's threads, never on the few threads Swift's concurrency shares.
+            // Dispatch's threads, never on the few threads Swift's concurrency shares. Writes
+            // queue on a thread of their own, one after the other: they wait for the folder's
+            // lock there, and never take the few threads Dispatch gives the readers.
+            let queue = writes ? self.writes : DispatchQueue.global()
             let reply = await withCheckedContinuation { (done: CheckedContinuation<Reply, Never>) in
-                DispatchQueue.global().async {
+                queue.async {
                     do {
                         done.resume(returning: try handler(incoming, parameter))
                     } catch let failure as ServerFailure {

@@ -11,6 +11,21 @@ struct ViewScope {
 
     var role: UserRole { signedIn.role }
 
+    /// Everything what this user may see depends on: the role and, but for an admin (who sees
+    /// everything), the profiles the account owns. Users with the same audience see the same
+    /// answers, so the answer cache keys on it.
+    var audience: Audience {
+        role == .admin ? Audience(role: .admin, doctors: [], patients: [], reps: [])
+            : Audience(role: role, doctors: signedIn.doctorIds, patients: signedIn.patientIds, reps: signedIn.repIds)
+    }
+
+    struct Audience: Hashable {
+        var role: UserRole
+        var doctors: Set<DocumentID>
+        var patients: Set<DocumentID>
+        var reps: Set<DocumentID>
+    }
+
     /// The doctors whose weeks the user may open, by dense index.
     var doctors: [Int32] {
         let all = clinic.dataset.doctors.indices.map { Int32($0) }

@@ -2,22 +2,12 @@ import ArgumentParser
 import ClinicData
 import Foundation
 
-/// What a writing command decided on the fresh data under the lock: the change (built in
-/// ClinicData), the audit sentence and what to print.
-struct WriteDecision {
-    var changes: ChangeSet
-    var detail: String
-    var output: String
-}
-
-/// Runs one writing command the safe way:
+/// Runs one writing command of the CLI:
 /// 1. sign in (`--as` and the password; one hash computation whatever happens), outside the lock
 ///    so that slow hashing never holds other writers up;
-/// 2. take the data folder's exclusive lock and re-read the folder under it (another process
-///    may have written it since);
-/// 3. decide, on that fresh data, whether the user may do this and whether it can be done;
-/// 4. commit the change and its audit line as one transaction (`DataFolder.write`: every
-///    changed file or none, the audit line with them), then release the lock.
+/// 2. the locked write every front end shares (`FolderWrite`): lock, read the folder again,
+///    check the account, decide, commit the change with its audit line, unlock;
+/// 3. print what the command decided.
 /// Every ending, written or refused, failed logins included, appends exactly one audit line.
 /// Failures are thrown as `CommandFailure`s for the root command to print; a refusal by a check
 /// is the command's answer, printed on standard output, and exits with 1.
@@ -46,52 +36,29 @@ struct AuthWriteSession {
     /// and returns the edit or throws an `AuthRefusal`.
     func run(beforeLock: () throws(AuthRefusal) -> Void = {},
              _ body: (Clinic, SignedInUser, inout [(String, String)]) throws(AuthRefusal) -> WriteDecision) throws {
-        var ids = self.ids
         let audit = AuditTrail(data: data, action: action)
-
-        // 1. Sign in, outside the lock.
         let (unlocked, user) = try AccountSignIn.signIn(signIn, data: data, audit: audit, ids: ids)
-        let email = user.email
         do {
             try beforeLock()
         } catch {
-            throw audit.refuse(error, user: email, ids: ids)
+            throw audit.refuse(error, user: user.email, ids: ids)
         }
-
-        // 2. Lock, then re-read.
-        let lock: FolderLock
-        do {
-            lock = try FolderLock.acquire(folder: data.folderURL, timeout: signIn.lockTimeout ?? unlocked.settings.lockTimeout)
-        } catch {
-            throw audit.refuse(AuthRefusal(.failed, error.description), user: email, ids: ids)
-        }
-        defer { lock.release() }
-        let clinic = try audit.load(data, locked: true, user: email, ids: ids)
-        guard let current = clinic.dataset.users.first(where: { $0.id == user.id }),
-              current.password == user.password, current.role == user.role else {
-            throw audit.refuse(AuthRefusal(.loginFailed, "the account \(email) changed while signing in; try again"),
-                               user: email, ids: ids)
-        }
-
-        // 3. Decide on the fresh data.
+        let write = FolderWrite(data: data, action: action, user: user,
+                                lockTimeout: signIn.lockTimeout ?? unlocked.settings.lockTimeout)
         let decision: WriteDecision
         do {
-            decision = try body(clinic, SignedInUser(user: current, dataset: clinic.dataset), &ids)
+            decision = try write.run(ids: ids, read: { () throws(AuthRefusal) -> Clinic in
+                do {
+                    return try data.loadClinic(exclusivelyLocked: true)
+                } catch let failure as CommandFailure {
+                    throw AuthRefusal(.failed, failure.message, causes: failure.causes, notes: failure.notes, subject: .folder)
+                } catch {
+                    throw AuthRefusal(.failed, "\(error)", subject: .folder)
+                }
+            }, decide: body)
         } catch {
-            throw audit.refuse(error, user: email, ids: ids)
-        }
-
-        // 4. Commit the change with its audit line, unlock.
-        let entry = AuditEntry(user: email, action: action, ids: ids, outcome: .confirmed, detail: decision.detail,
-                               changes: decision.changes)
-        do {
-            let changed = try decision.changes.applied(to: clinic.dataset)
-            try DataFolder.write(changed, basedOn: clinic.folder, to: data.folderURL, audit: entry)
-        } catch let error as DataFolderError where error.code == .writeUnfinished {
-            // The change and its audit line are in the journal: the next command finishes both.
-            throw badInput("\(error)")
-        } catch {
-            throw audit.refuse(AuthRefusal(.failed, "nothing was changed", causes: [causeText(error)]), user: email, ids: ids)
+            // `FolderWrite` audited it.
+            throw AuditTrail.failure(error)
         }
         // JSON and mongosh output escape control characters already, so this changes only text.
         FileOutput.standardOutput.write(TerminalText.printable(decision.output))
@@ -141,10 +108,15 @@ struct AuditTrail {
         }
     }
 
-    /// Audits a refusal and turns it into what the command throws: a refusal by a check is the
-    /// command's answer (standard output, exit 1); any other is a failure for the root to print.
+    /// Audits a refusal and turns it into what the command throws.
     func refuse(_ refusal: AuthRefusal, user: String, ids: [(String, String)]) -> Error {
         append(refusal.outcome, refusal.message, user: user, ids: ids)
+        return AuditTrail.failure(refusal)
+    }
+
+    /// What the command throws for an audited refusal: a refusal by a check is the command's
+    /// answer (standard output, exit 1); any other is a failure for the root to print.
+    static func failure(_ refusal: AuthRefusal) -> Error {
         if refusal.outcome == .rejected {
             FileOutput.standardOutput.write(TerminalText.printable(([refusal.message] + refusal.notes).joined(separator: "\n") + "\n"))
             return ExitCode(refusal.exitStatus)

@@ -89,7 +89,10 @@ extension Clinic {
     func requirePerson(_ kind: PersonKind, _ text: String) throws(AuthRefusal) -> Int32 {
         switch findPerson(kind, text) {
         case .success(let index): return index
-        case .failure(let failure): throw AuthRefusal(.failed, failure.message, notes: failure.notes)
+        case .failure(let failure):
+            // "no doctor matches …" names nobody; "… matches 3 doctors" names too many.
+            throw AuthRefusal(.failed, failure.message, notes: failure.notes,
+                              subject: failure.message.hasPrefix("no ") ? .unknownRecord : .request)
         }
     }
 }

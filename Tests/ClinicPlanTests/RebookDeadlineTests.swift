@@ -5,7 +5,11 @@ import Testing
 @Suite struct RebookDeadlineTests {
     /// The 200-doctor clinic of `generate`'s own example shape (seed 12): before the deadline went
     /// into every stage, `--time-limit 2` on it took 102 s. A generous bound: it is a correctness
-    /// property, not a benchmark.
+    /// property, not a benchmark: the tests run the debug build, beside the suite's other tests
+    /// on 2 cores, where the fixed work after the deadline (loading, greedy, the independent
+    /// check, the output) alone takes about 1 s of CPU. Measured: 1.8-2.4 s alone (debug), 4.02 s
+    /// once inside the full parallel suite; the release build ends 1.17 s after its start at
+    /// `--time-limit 1` on a 1,000-doctor clinic.
     @Test func aHardClinicAnswersWithinItsTimeLimit() throws {
         let root = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -19,7 +23,7 @@ import Testing
         let run = try Tool.run(["rebook", "--time-limit", "1"] + range)
         let elapsed = started.duration(to: .now)
         let exact = try summary(run)
-        #expect(elapsed < .seconds(4), "took \(elapsed)")
+        #expect(elapsed < .seconds(8), "took \(elapsed)")
         #expect(exact["status"] as? String == "time_limit")
         let objective = try #require((exact["objective"] as? NSNumber)?.doubleValue)
         let bound = try #require((exact["bound"] as? NSNumber)?.doubleValue)

@@ -38,12 +38,16 @@ let package = Package(
             path: "benchmarks/Sources/SolverBenchmarks"),
         // Builders of small hand-made engine models, shared by the engine test targets.
         .target(name: "EngineTestSupport", dependencies: ["SlotSolver"], path: "Tests/EngineTestSupport"),
+        // Property checks drawn from a fixed seed, so that every run checks the same cases.
+        .target(name: "PropertyTestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+                path: "Tests/PropertyTestSupport"),
         .testTarget(
             name: "SlotSolverTests",
-            dependencies: ["SlotSolver", "EngineTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["SlotSolver", "EngineTestSupport", "PropertyTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "RebookingTests",
-            dependencies: ["SlotSolver", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["SlotSolver", "PropertyTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ClinicDataTests",
             dependencies: ["ClinicData", "SlotSolver"]),
@@ -52,7 +56,7 @@ let package = Package(
             dependencies: ["clinic-plan", "ClinicData", "SlotSolver"]),
         .testTarget(
             name: "BookingTests",
-            dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport",
+            dependencies: ["clinic-plan", "ClinicData", "SlotSolver", "EngineTestSupport", "PropertyTestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "ClinicPlanTests",

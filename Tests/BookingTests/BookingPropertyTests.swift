@@ -1,4 +1,5 @@
 import PropertyBased
+import PropertyTestSupport
 import Testing
 import SlotSolver
 
@@ -6,7 +7,7 @@ import SlotSolver
 /// random crowded clinics.
 @Suite struct BookingPropertyTests {
     @Test func theCheckerAgreesWithTheNaiveJudge() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000)) { seed in
+        await seededPropertyCheck(count: 300, input: Gen.int(in: 0...1_000_000)) { seed in
             var clinic = RandomClinic(seed: seed)
             let calendar = WorkCalendar(clinic.model)
             for _ in 0..<8 {
@@ -19,7 +20,7 @@ import SlotSolver
     }
 
     @Test func anAcceptedBookingAddsNoConflict() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000)) { seed in
+        await seededPropertyCheck(count: 300, input: Gen.int(in: 0...1_000_000)) { seed in
             var clinic = RandomClinic(seed: seed)
             let calendar = WorkCalendar(clinic.model)
             for _ in 0..<8 {
@@ -46,7 +47,7 @@ import SlotSolver
     }
 
     @Test func everySuggestionPassesTheFiveChecksNearestFirst() async {
-        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
+        await seededPropertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
             var clinic = RandomClinic(seed: seed)
             let calendar = WorkCalendar(clinic.model)
             for _ in 0..<4 {

@@ -1,5 +1,6 @@
 import EngineTestSupport
 import PropertyBased
+import PropertyTestSupport
 import Testing
 @testable import SlotSolver
 
@@ -69,7 +70,7 @@ struct ConflictPropertyTests {
     static let range = DateRange(first: RandomClinic.first, count: 14)
 
     @Test func sweepFindsExactlyTheBruteForceConflicts() async {
-        await propertyCheck(count: 300, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
+        await seededPropertyCheck(count: 300, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
             let m = RandomClinic.make(seed: seed, size: size)
             let expected = BruteForceConflicts(model: m, range: Self.range).conflicts()
             let report = ConflictDetector.detect(model: m, calendar: WorkCalendar(m), range: Self.range)
@@ -80,7 +81,7 @@ struct ConflictPropertyTests {
     }
 
     @Test func doctorFilterMatchesBruteForce() async {
-        await propertyCheck(count: 200, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
+        await seededPropertyCheck(count: 200, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
             let m = RandomClinic.make(seed: seed, size: size)
             for d in 0..<Int32(m.doctorIDs.count) {
                 let expected = BruteForceConflicts(model: m, range: Self.range).conflicts(doctor: d)
@@ -102,7 +103,7 @@ struct ConflictPropertyTests {
     }
 
     @Test func plannedEntriesMatchTheExpansionAndConflicts() async {
-        await propertyCheck(count: 100, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
+        await seededPropertyCheck(count: 100, input: Gen.uint64(in: 0 ... .max), Gen.int(in: 0...30)) { seed, size in
             let m = RandomClinic.make(seed: seed, size: size)
             let calendar = WorkCalendar(m)
             let brute = BruteForceConflicts(model: m, range: Self.range)

@@ -22,6 +22,18 @@ import Testing
                      environment: ["CLINIC_PASSWORD": "clinic-demo"])
     }
 
+    /// Dr. Ahmed, Tuesday 2026-12-08 09:40, for `patient`: asked of the server's API, then of the
+    /// CLI in the copy of the folder.
+    private func bookThroughBoth(patient: String, _ client: WebClient, csrf: String, copy: URL) throws
+        -> (served: HTTPAnswer, booked: (status: Int32, output: String)) {
+        let served = try client.send("POST", "/api/v1/bookings",
+                                     json: ["doctor": Self.ahmed, "patient": patient, "date": "2026-12-08", "time": "09:40"],
+                                     headers: [("X-CSRF-Token", csrf)])
+        let booked = try cli(["book", "--doctor", Self.ahmed, "--patient", patient, "--date", "2026-12-08", "--time", "09:40",
+                              "--not-before", "2026-12-01"], in: copy)
+        return (served, booked)
+    }
+
     @Test func aBookingACancellationAndAClosureWriteTheSameThroughTheServerAndTheCLI() throws {
         let server = try ServedClinic()
         defer { server.stop() }
@@ -34,12 +46,8 @@ import Testing
         #expect(try client.signIn(Self.admin).status == 303)
         let csrf = try WebClient.field("csrf", in: try client.get("/book").body)
 
-        let served = try client.send("POST", "/api/v1/bookings", json: ["doctor": Self.ahmed, "patient": "65f000020000000000000003",
-                                                                        "date": "2026-12-08", "time": "09:40"],
-                                     headers: [("X-CSRF-Token", csrf)])
+        let (served, booked) = try bookThroughBoth(patient: "65f000020000000000000003", client, csrf: csrf, copy: copy)
         #expect(served.status == 201)
-        let booked = try cli(["book", "--doctor", Self.ahmed, "--patient", "65f000020000000000000003", "--date", "2026-12-08",
-                              "--time", "09:40", "--not-before", "2026-12-01"], in: copy)
         #expect(booked.status == 0)
         // The same new _id (derived from the data), the same sentence, the same file.
         let id = try #require(served.json?["_id"] as? String)
@@ -48,12 +56,8 @@ import Testing
         #expect(server.file("appointments.json") == (try String(contentsOf: copy.appendingPathComponent("appointments.json"), encoding: .utf8)))
 
         // A refusal by a check: the same sentence, 422 and exit 1, nothing written.
-        let refused = try client.send("POST", "/api/v1/bookings", json: ["doctor": Self.ahmed, "patient": "65f000020000000000000004",
-                                                                         "date": "2026-12-08", "time": "09:40"],
-                                      headers: [("X-CSRF-Token", csrf)])
+        let (refused, again) = try bookThroughBoth(patient: "65f000020000000000000004", client, csrf: csrf, copy: copy)
         #expect(refused.status == 422)
-        let again = try cli(["book", "--doctor", Self.ahmed, "--patient", "65f000020000000000000004", "--date", "2026-12-08",
-                             "--time", "09:40", "--not-before", "2026-12-01"], in: copy)
         #expect(again.status == 1)
         #expect(again.output.hasPrefix(try #require(refused.json?["detail"] as? String)))
 

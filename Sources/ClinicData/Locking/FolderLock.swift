@@ -31,7 +31,8 @@ public final class FolderLock {
     deinit { release() }
 
     /// Takes the exclusive lock, waiting at most `timeout` seconds for the process that holds
-    /// it, then finishes any change a killed writer left decided (`FolderTransaction.recover`).
+    /// it, then finishes any change a killed writer left decided (`FolderTransaction.recover`)
+    /// and removes the staged files one killed before its commit left (`OrphanedTemporaries`).
     ///
     /// - Throws: `FolderLockError` when the lock file cannot be opened (a symbolic link is
     ///   refused: every writer would truncate its target), when the lock is still held after
@@ -51,6 +52,7 @@ public final class FolderLock {
         }
         let lock = FolderLock(path: path, descriptor: fd)
         try lock.recover(folder: folder.path)
+        OrphanedTemporaries.remove(in: folder.path)
         return lock
     }
 

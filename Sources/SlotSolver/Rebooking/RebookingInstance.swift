@@ -20,6 +20,8 @@ struct CandidateDay: Sendable {
     var length: Int32
     /// t − o in days.
     var cost: Int
+    /// Its free starts, `starts[startsBegin..<startsEnd]`; days alike (same doctor's busy time,
+    /// window and length, nothing fixed for the person) share one range: it never identifies a day.
     var startsBegin: Int32
     var startsEnd: Int32
 
@@ -142,6 +144,10 @@ struct RebookingInstance: Sendable {
         var candidates: [CandidateDay] = []
         var dayStarts: [Int32] = [0]
         var starts: [Int32] = []
+        // When the person has nothing fixed that day, the free starts depend on the doctor's busy
+        // time, the window, the length and the first allowed start only: the items of one doctor
+        // (and the weeks of a standing schedule) share one stored list, so long ranges stay cheap.
+        var sharedStarts: [FreeDayKey: (begin: Int32, end: Int32)] = [:]
         for item in items {
             let firstDay = firstDay(of: item, range: range, notBefore: notBefore)
             if firstDay < range.count {
@@ -151,16 +157,28 @@ struct RebookingInstance: Sendable {
                     else { continue }
                     let used = fixedCount[ResourceDay.count(item.kind, doctor: item.doctor, day: d)] ?? 0
                     guard used < slot.cap else { continue }
-                    let begin = Int32(starts.count)
-                    RebookingInstance.appendFreeStarts(
-                        window: slot.window, length: slot.length, grid: grid,
-                        notBefore: firstStart(onDay: day, range: range, notBefore: notBefore),
-                        doctorBusy: fixedBusy[ResourceDay(.doctor, item.doctor, day: d)],
-                        personBusy: fixedBusy[ResourceDay.person(item.kind, item.person, day: d)], into: &starts)
-                    if Int32(starts.count) > begin {
+                    let earliest = firstStart(onDay: day, range: range, notBefore: notBefore)
+                    let doctorBusy = fixedBusy[ResourceDay(.doctor, item.doctor, day: d)]
+                    let personBusy = fixedBusy[ResourceDay.person(item.kind, item.person, day: d)]
+                    var span: (begin: Int32, end: Int32)
+                    let key = personBusy == nil
+                        ? FreeDayKey(doctorBusy: doctorBusy?.intervals ?? [], window: slot.window,
+                                     length: slot.length, earliest: earliest)
+                        : nil
+                    if let key, let shared = sharedStarts[key] {
+                        span = shared
+                    } else {
+                        span.begin = Int32(starts.count)
+                        RebookingInstance.appendFreeStarts(
+                            window: slot.window, length: slot.length, grid: grid, notBefore: earliest,
+                            doctorBusy: doctorBusy, personBusy: personBusy, into: &starts)
+                        span.end = Int32(starts.count)
+                        if let key { sharedStarts[key] = span }
+                    }
+                    if span.end > span.begin {
                         candidates.append(CandidateDay(day: d, length: slot.length,
                                                        cost: item.originalDate.days(to: range.first.adding(days: day)),
-                                                       startsBegin: begin, startsEnd: Int32(starts.count)))
+                                                       startsBegin: span.begin, startsEnd: span.end))
                     }
                 }
             }
@@ -235,4 +253,12 @@ struct RebookingInstance: Sendable {
         let used = fixedCount[ResourceDay.count(item.kind, doctor: item.doctor, day: day)] ?? 0
         return max(0, rules.cap - used)
     }
+}
+
+/// What the free starts of a day depend on when the person has nothing fixed on it.
+private struct FreeDayKey: Hashable {
+    var doctorBusy: [MinuteInterval]
+    var window: MinuteInterval
+    var length: Int32
+    var earliest: Int32
 }

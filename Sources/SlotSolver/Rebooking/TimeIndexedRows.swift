@@ -47,6 +47,8 @@ struct TimeIndexedRows {
             if k & 255 == 0 { try deadline.check() }
             firstOfItem.append(placements.count)
             for day in days?(i) ?? Array(instance.candidateDays(of: i)) {
+                // An item of a long range (a year) has tens of thousands of columns on its own.
+                if placements.count & 4095 == 0 { try deadline.check() }
                 for start in instance.startMinutes(day) {
                     placements.append(Placement(item: i, day: day, start: start))
                 }
@@ -59,6 +61,7 @@ struct TimeIndexedRows {
         var byCount: [ResourceDay: [Int]] = [:]
         var byTime: [ResourceDay: [Int]] = [:]
         for (column, p) in placements.enumerated() {
+            if column & 65535 == 0 { try deadline.check() }
             let item = instance.items[p.item]
             byCount[ResourceDay.count(item.kind, doctor: item.doctor, day: p.day.day), default: []].append(column)
             byTime[ResourceDay(.doctor, item.doctor, day: p.day.day), default: []].append(column)
@@ -66,7 +69,8 @@ struct TimeIndexedRows {
         }
         try deadline.check()
         var rows: [Row] = []
-        for key in byCount.keys.sorted() {
+        for (n, key) in byCount.keys.sorted().enumerated() {
+            if n & 255 == 0 { try deadline.check() }
             let columns = byCount[key]!
             let first = placements[columns[0]]
             let capacity = instance.remainingCapacity(of: instance.items[first.item], day: first.day.day)

@@ -9,17 +9,15 @@ import Testing
     static let shapes = ["standard", "closures", "near-cap", "overfull", "shared-people", "long-visits", "no-closures"]
     /// Other tools' export shapes, written by `benchmarks/shapes.py` from a generated folder.
     static let exportShapes = ["pretty", "canonical", "weekly"]
+    static let clinicSize = ["--doctors", "12", "--reps", "9", "--patients", "150", "--rescheduled", "40", "--from", "2026-12-06"]
 
     @Test(arguments: shapes.enumerated().map { ($0.offset + 1, $0.element) })
     func everyGeneratorShapePassesTheIndependentCheck(seed: Int, shape: String) throws {
         let root = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent(shape).path
         // Half of them in a zone other than UTC, written as canonical Extended JSON arrays.
         let zone = seed.isMultiple(of: 2) ? ["--timezone", "America/New_York", "--mode", "canonical", "--layout", "json-array"] : []
-        let made = try Tool.run(["generate", "--doctors", "12", "--reps", "9", "--patients", "150", "--rescheduled", "40",
-                                 "--seed", String(seed), "--from", "2026-12-06", "--shape", shape, "-o", folder] + zone)
-        try #require(made.status == 0, "\(made.stderr)")
+        let folder = try Tool.generate(into: root, name: shape, Self.clinicSize + ["--seed", String(seed), "--shape", shape] + zone)
         try checkBothSolvers(folder: folder, root: root)
     }
 
@@ -27,12 +25,9 @@ import Testing
     func otherToolsExportShapesPassTheIndependentCheck(exportShape: String) throws {
         let root = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let source = root.appendingPathComponent("source").path
-        let made = try Tool.run(["generate", "--doctors", "12", "--reps", "9", "--patients", "150", "--rescheduled", "40",
-                                 "--seed", "11", "--from", "2026-12-06", "--shape", "closures", "-o", source])
-        try #require(made.status == 0, "\(made.stderr)")
+        let source = try Tool.generate(into: root, name: "source", Self.clinicSize + ["--seed", "11", "--shape", "closures"])
         let folder = root.appendingPathComponent(exportShape).path
-        let rewritten = try python(["benchmarks/shapes.py", source, folder, exportShape])
+        let rewritten = try Tool.runScript("benchmarks/shapes.py", [source, folder, exportShape])
         try #require(rewritten.status == 0, "\(rewritten.stderr)")
         try checkBothSolvers(folder: folder, root: root)
     }
@@ -47,7 +42,7 @@ import Testing
             try #require(run.status == 0 || run.status == 1, "\(solver): \(run.stderr)")
             let result = root.appendingPathComponent("\(solver).json")
             try Data(run.stdout.utf8).write(to: result)
-            let checked = try python(["benchmarks/check_rebook.py", folder, result.path, "--close", "2026-12-09:Holiday"])
+            let checked = try Tool.runScript("benchmarks/check_rebook.py", [folder, result.path, "--close", "2026-12-09:Holiday"])
             let report = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any],
                                       "\(checked.stdout)\(checked.stderr)")
             #expect(checked.status == 0 && report["ok"] as? Bool == true, "\(solver): \(report["errors"] ?? checked.stderr)")
@@ -57,20 +52,5 @@ import Testing
         }
         let greedy = try #require(objectives["greedy"]), exact = try #require(objectives["glpk"])
         #expect(exact <= greedy, "GLPK's \(exact) is worse than greedy's \(greedy)")
-    }
-
-    private func python(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = Tool.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }

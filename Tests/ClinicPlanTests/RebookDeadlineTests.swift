@@ -13,10 +13,8 @@ import Testing
     @Test func aHardClinicAnswersWithinItsTimeLimit() throws {
         let root = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent("clinic").path
-        let made = try Tool.run(["generate", "--doctors", "200", "--reps", "150", "--patients", "3000",
-                                 "--rescheduled", "1000", "--seed", "12", "--from", "2026-12-06", "-o", folder])
-        try #require(made.status == 0, "\(made.stderr)")
+        let folder = try Tool.generate(into: root, name: "clinic", ["--doctors", "200", "--reps", "150", "--patients", "3000",
+                                                                   "--rescheduled", "1000", "--seed", "12", "--from", "2026-12-06"])
         let range = ["--data", folder, "--from", "2026-12-06", "--not-before", "2026-12-06", "--days", "14", "--format", "json"]
         let greedy = try summary(Tool.run(["rebook", "--solver", "greedy"] + range))
         let started = ContinuousClock.now
@@ -41,10 +39,8 @@ import Testing
     @Test func aYearLongRangeAnswersWithinItsTimeLimit() throws {
         let root = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent("clinic").path
-        let made = try Tool.run(["generate", "--doctors", "60", "--reps", "40", "--patients", "800",
-                                 "--rescheduled", "200", "--seed", "5", "--from", "2026-12-06", "-o", folder])
-        try #require(made.status == 0, "\(made.stderr)")
+        let folder = try Tool.generate(into: root, name: "clinic", ["--doctors", "60", "--reps", "40", "--patients", "800",
+                                                                   "--rescheduled", "200", "--seed", "5", "--from", "2026-12-06"])
         let started = ContinuousClock.now
         let exact = try summary(Tool.run(["rebook", "--data", folder, "--from", "2026-12-06", "--not-before", "2026-12-06",
                                           "--days", "365", "--time-limit", "2", "--format", "json"]))

@@ -20,9 +20,33 @@ enum Tool {
     static var sample: String { repositoryRoot.appendingPathComponent("instances/sample").path }
 
     static func run(_ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> ToolRun {
+        try runProgram(productsDirectory.appendingPathComponent("clinic-plan"), arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Runs one of the repository's Python scripts (e.g. `benchmarks/check_rebook.py`) from its root.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> ToolRun {
+        try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script] + arguments, directory: repositoryRoot)
+    }
+
+    /// `generate ARGUMENTS -o root/name`, which must succeed; returns the new folder's path.
+    static func generate(into root: URL, name: String, _ arguments: [String]) throws -> String {
+        let folder = root.appendingPathComponent(name).path
+        let made = try run(["generate"] + arguments + ["-o", folder])
+        guard made.status == 0 else { throw GenerateFailed(message: made.stderr) }
+        return folder
+    }
+
+    struct GenerateFailed: Error, CustomStringConvertible {
+        var message: String
+        var description: String { "generate failed: \(message)" }
+    }
+
+    private static func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                                   stdin: String? = nil, directory: URL? = nil) throws -> ToolRun {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("clinic-plan")
+        process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -18,8 +18,9 @@ import Darwin
 /// 4. appends the audit line, removes the journal and fsyncs the folder.
 ///
 /// A process killed before step 2 leaves only temporary files (the loader ignores them, the
-/// next writer removes them: `OrphanedTemporaries`): the old state. Killed after it, it leaves a journal that `recover` rolls forward, so the next
-/// process that takes the folder's lock sees the whole new state and its audit line. Callers
+/// next writer removes them: `OrphanedTemporaries`): the old state. Killed after it, it leaves a
+/// journal that `recover` rolls forward, so the next process that takes the folder's lock sees
+/// the whole new state and its audit line. Callers
 /// hold the folder's exclusive lock (`FolderLock`), which runs `recover` first.
 struct FolderTransaction {
     static let journalName = ".clinic-plan.journal"

@@ -21,13 +21,11 @@ enum OrphanedTemporaries {
     private static let stagedTargets: Set<String> = Set(
         CollectionName.allCases.flatMap(\.acceptedFileNames) + [FolderTransaction.journalName])
 
-    /// Removes the orphaned staged files in `folder` older than `minimumAge`; returns their
-    /// names. Callers hold the folder's exclusive lock. Failures are ignored: a file left
-    /// behind is tried again by the next writer.
-    @discardableResult
-    static func remove(in folder: String, now: Date = Date()) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        var removed: [String] = []
+    /// Removes the orphaned staged files in `folder` older than `minimumAge`. Callers hold the
+    /// folder's exclusive lock. Failures are ignored: a file left behind is tried again by the
+    /// next writer.
+    static func remove(in folder: String, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where isStagedName(name) {
             let path = folder + "/" + name
             // attributesOfItem reads the entry itself (lstat): a link of that name is not followed.
@@ -35,18 +33,18 @@ enum OrphanedTemporaries {
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let modified = attributes[.modificationDate] as? Date,
                   now.timeIntervalSince(modified) >= minimumAge else { continue }
-            if unlink(path) == 0 { removed.append(name) }
+            unlink(path)
         }
-        return removed.sorted()
     }
 
-    /// Whether `name` is `.TARGET.tmp-XXXXXX` for a target a transaction stages: the template
-    /// `FileIO.stage` gives `mkstemps`, six letters or digits at the end.
+    /// Whether `name` is a temporary file `FileIO.stage` made for a target a transaction stages
+    /// (its prefix, then six letters or digits, no suffix).
     static func isStagedName(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
-        let target = name[name.index(after: name.startIndex)..<marker.lowerBound]
-        let random = name[marker.upperBound...]
-        return random.count == 6 && random.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            && stagedTargets.contains(String(target))
+        stagedTargets.contains { target in
+            let prefix = FileIO.temporaryPrefix(for: target)
+            guard name.hasPrefix(prefix) else { return false }
+            let random = name.dropFirst(prefix.count)
+            return random.count == 6 && random.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 }

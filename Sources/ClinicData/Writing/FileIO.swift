@@ -99,6 +99,10 @@ enum FileIO {
         }
     }
 
+    /// How the temporary files `stage` makes for `name` begin; `mkstemps` ends them with six
+    /// letters or digits (and the suffix, when there is one).
+    static func temporaryPrefix(for name: String) -> String { "." + name + ".tmp-" }
+
     /// Writes `bytes` to a new hidden temporary file next to `name` (`.NAME.tmp-XXXXXX`, which
     /// the loader ignores) with permissions `mode`, and fsyncs it; returns its path. On failure
     /// nothing is left behind.
@@ -106,7 +110,7 @@ enum FileIO {
     static func stage(_ bytes: [UInt8], for name: String, in folder: String, mode: mode_t,
                       suffix: String = "") throws(Failure) -> String {
         let target = folder + "/" + name
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX" + suffix).utf8CString)
+        var template = Array((folder + "/" + temporaryPrefix(for: name) + "XXXXXX" + suffix).utf8CString)
         let suffixLength = Int32(suffix.utf8.count)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, suffixLength) }
         guard fd >= 0 else { throw Failure(operation: "creating a temporary file for", path: target, code: errno) }

@@ -57,12 +57,14 @@ struct TimeIndexedLagrangian {
 
     /// The best bound of each part found until `deadline`, or until the steps stop mattering.
     /// - Parameters:
+    ///   - patience, minimumStepFactor: the step factor θ halves after `patience` steps without
+    ///     a better bound; the search stops when θ falls below `minimumStepFactor`.
     ///   - upperBound: the incumbent's objective over the modelled items (Polyak's target).
     ///   - onBound: called with the parts' best bounds whenever one rises (rounded up, as the
     ///     objective is an integer).
     /// - Complexity: O(nonzeros) per step.
-    func maximize(upperBound: () -> Double, deadline: Deadline, maxSteps: Int = 5_000,
-                  onBound: ([Double]) -> Void) -> [Double] {
+    func maximize(upperBound: () -> Double, deadline: Deadline, maxSteps: Int, patience: Int,
+                  minimumStepFactor: Double, onBound: ([Double]) -> Void) -> [Double] {
         let rowCount = limit.count
         var lambda = [Double](repeating: 0, count: rowCount)
         var best = [Double](repeating: -.infinity, count: partCount)
@@ -110,10 +112,10 @@ struct TimeIndexedLagrangian {
                 stalled = 0
             } else {
                 stalled += 1
-                if stalled >= 12 {
+                if stalled >= patience {
                     theta /= 2
                     stalled = 0
-                    if theta < 1e-4 { break }
+                    if theta < minimumStepFactor { break }
                 }
             }
             // Polyak's step along the projected subgradient.

@@ -152,17 +152,19 @@ struct FolderDecoder {
         return result
     }
 
-    /// How each file (sizes largest first) is shared out: whole, except a largest file bigger
-    /// than all the others together (a million appointments), which is cut in two so that one
-    /// core reads its first part while the other reads its second part and then the other files:
-    /// the first part's share `(s + r) / 2s` gives both cores the same number of bytes.
+    /// How each file (sizes largest first) is shared out: a file larger than an eighth of the
+    /// folder is cut into parts of about that size, the others are read whole. Both cores take
+    /// the next piece from one list, largest first, so they finish within a small piece of each
+    /// other whatever each byte costs (rep visits cost more per byte than appointments) and
+    /// whatever else runs on the machine; two parts sized by bytes alone left one core idle for
+    /// a tenth of a second on an 80 MB export. The parts are joined in file order afterwards.
     static func chunkPlans(_ sizes: [Int]) -> [ChunkPlan] {
-        var plans = sizes.map { _ in ChunkPlan.whole }
-        guard let largest = sizes.first, largest > 0 else { return plans }
-        let rest = sizes.dropFirst().reduce(0, +)
-        if largest > rest { plans[0] = .twoParts(firstShare: Double(largest + rest) / Double(2 * largest)) }
-        return plans
+        let part = max(sizes.reduce(0, +) / 8, minimumPartBytes)
+        return sizes.map { size in size > part ? .parts((size + part - 1) / part) : .whole }
     }
+
+    /// Smaller files are read whole: a part costs a parser and a join.
+    static let minimumPartBytes = 1 << 20
 
     private static func job(for pending: PendingFile, size: Int, timeZone: ClinicTimeZone,
                             fastPath: Bool, chunks: ChunkPlan) -> FileDecodingJob {

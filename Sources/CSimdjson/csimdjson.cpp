@@ -156,6 +156,42 @@ size_t csj_object_members(csj_element object, csj_member *out, size_t capacity) 
     return count;
 }
 
+csj_parsed csj_parse_object(csj_parser *parser, const char *bytes, size_t length, csj_member *out, size_t capacity,
+                     size_t *count) {
+    csj_element root;
+    if (csj_parse(parser, bytes, length, &root) != 0) { return CSJ_PARSED_INVALID; }
+    dom::element value = unwrap(root);
+    if (value.type() != dom::element_type::OBJECT) {
+        return has_duplicate_keys(value) ? CSJ_PARSED_INVALID : CSJ_PARSED_NOT_AN_OBJECT;
+    }
+    // The members are read out and their keys compared in the same walk of the tape: a second
+    // walk only for the duplicate check cost as much as reading them.
+    size_t n = 0;
+    for (dom::key_value_pair member : value.get_object().value_unsafe()) {
+        if (n == capacity) {
+            *count = value.get_object().value_unsafe().size();
+            return has_duplicate_keys(value) ? CSJ_PARSED_INVALID : CSJ_PARSED_TOO_LARGE;
+        }
+        const char *key = member.key.data();
+        size_t key_length = member.key.size();
+        for (size_t j = 0; j < n; j++) {
+            if (out[j].key_length == key_length && std::memcmp(out[j].key, key, key_length) == 0) {
+                return CSJ_PARSED_INVALID;
+            }
+        }
+        dom::element_type type = member.value.type();
+        if ((type == dom::element_type::OBJECT || type == dom::element_type::ARRAY) && has_duplicate_keys(member.value)) {
+            return CSJ_PARSED_INVALID;
+        }
+        out[n].key = key;
+        out[n].key_length = key_length;
+        csj_element_read(wrap(member.value), &out[n]);
+        n++;
+    }
+    *count = n;
+    return CSJ_PARSED_OBJECT;
+}
+
 size_t csj_array_elements(csj_element array, csj_member *out, size_t capacity) {
     dom::array elements = unwrap(array).get_array().value_unsafe();
     size_t count = 0;

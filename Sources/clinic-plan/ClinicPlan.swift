@@ -31,6 +31,7 @@ struct ClinicPlan: ParsableCommand {
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first != "serve" { MallocTuning.keepFreedMemory() }
         if let unknown = CommandSuggestions.unknownSubcommand(in: arguments) {
             fail(unknown)
         }

@@ -77,4 +77,44 @@ struct JSONStreamTests {
         #expect(String(decoding: stream.bytes, as: UTF8.self) == JSONWriter.text(tree))
         #expect(String(decoding: stream.bytes, as: UTF8.self) == #"{"a":-3,"list":["x\"y",{},[],true],"name":"هبة\n"}"#)
     }
+
+    @Test("an array written in parts on other streams joins into the text one stream writes",
+          arguments: [0, 1, 2, 5])
+    func arrayInParts(count: Int) {
+        func write(_ i: Int, _ stream: inout JSONStream) {
+            stream.beginObject()
+            stream.key("n")
+            stream.integer(i)
+            stream.key("list")
+            stream.beginArray()
+            stream.string("a,b")
+            stream.endArray()
+            stream.endObject()
+        }
+        var whole = JSONStream()
+        whole.beginObject()
+        whole.key("items")
+        whole.beginArray()
+        for i in 0..<count { write(i, &whole) }
+        whole.endArray()
+        whole.key("after")
+        whole.integer(1)
+        whole.endObject()
+        for cut in 0...count {
+            var first = JSONStream.arrayElements(), second = JSONStream.arrayElements()
+            for i in 0..<cut { write(i, &first) }
+            for i in cut..<count { write(i, &second) }
+            var joined = JSONStream()
+            joined.beginObject()
+            joined.key("items")
+            joined.beginArray()
+            joined.elements(first.bytes)
+            joined.elements(second.bytes)
+            joined.endArray()
+            joined.key("after")
+            joined.integer(1)
+            joined.endObject()
+            #expect(joined.bytes == whole.bytes, "cut at \(cut)")
+        }
+    }
 }

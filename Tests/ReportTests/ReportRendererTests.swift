@@ -44,6 +44,21 @@ import Testing
         #expect(CSVTable.quoted("Dr. A; Dr. B, Jr.") == "\"Dr. A; Dr. B, Jr.\"")
     }
 
+    @Test func rowsWrittenApartJoinIntoTheSameTable() {
+        let rows = [["a", "=1"], ["b, c", "-2"], ["\"d\"", ""]]
+        var whole = CSVTable(["x", "y"])
+        for row in rows { whole.append(row) }
+        for cut in 0...rows.count {
+            var first = CSVTable.rowsOnly(), second = CSVTable.rowsOnly()
+            for row in rows[..<cut] { first.append(row) }
+            for row in rows[cut...] { second.append(row) }
+            var joined = CSVTable(["x", "y"])
+            joined.append(rowsOf: first)
+            joined.append(rowsOf: second)
+            #expect(joined.rendered == whole.rendered, "cut at \(cut)")
+        }
+    }
+
     @Test func jsonKeepsNumbersAsNumbersAndNamesTheRange() {
         let json = renderer().json(tables([.peakHour])[0]).description
         #expect(json.contains(#""report":"peak-hour""#) || json.contains(#""report": "peak-hour""#))

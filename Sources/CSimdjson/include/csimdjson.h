@@ -81,13 +81,32 @@ csj_type csj_element_type(csj_element element);
 /// Reads an element as a member's value (key left empty): its type and its scalar.
 void csj_element_read(csj_element element, csj_member *out);
 
-/// Fills `out` with up to `capacity` members of an object, in source order; returns the number
-/// of members (which may be more than `capacity`).
 /// Whether an object anywhere in `element` has the same key twice (simdjson accepts that; JSON
 /// readers disagree on which value counts, so the loader refuses it).
 bool csj_has_duplicate_keys(csj_element element);
 
+/// Fills `out` with up to `capacity` members of an object, in source order; returns the number
+/// of members (which may be more than `capacity`).
 size_t csj_object_members(csj_element object, csj_member *out, size_t capacity);
+
+/// What `csj_parse_object` found.
+typedef enum {
+    /// A valid object, no key repeated anywhere in it; its members are in `out`.
+    CSJ_PARSED_OBJECT = 0,
+    /// Not valid JSON, or an object somewhere in it repeats a key.
+    CSJ_PARSED_INVALID = 1,
+    /// Valid JSON without a repeated key, but not an object.
+    CSJ_PARSED_NOT_AN_OBJECT = 2,
+    /// A valid object without a repeated key, with more than `capacity` members.
+    CSJ_PARSED_TOO_LARGE = 3,
+} csj_parsed;
+
+/// One document as the loader's fast path wants it, in one call: `csj_parse`, then (when it is
+/// an object) its members read out as `csj_object_members` reads them, and the duplicate-key
+/// check of `csj_has_duplicate_keys` done in the same walk. `*count` receives the number of
+/// members for `CSJ_PARSED_OBJECT`.
+csj_parsed csj_parse_object(csj_parser *parser, const char *bytes, size_t length, csj_member *out, size_t capacity,
+                            size_t *count);
 
 /// Fills `out` with up to `capacity` elements of an array; returns the number of elements.
 size_t csj_array_elements(csj_element array, csj_member *out, size_t capacity);

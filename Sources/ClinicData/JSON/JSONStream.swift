@@ -43,6 +43,22 @@ public struct JSONStream {
         JSONWriter.write(value, into: &bytes)
     }
 
+    /// A stream for some elements of an array that another stream opens and closes: its values
+    /// are comma-separated, without brackets, and go in with `elements`. The parts of a large
+    /// array can then be written on several threads and joined.
+    public static func arrayElements(reservingCapacity capacity: Int = 0) -> JSONStream {
+        var stream = JSONStream(reservingCapacity: capacity)
+        stream.hasItems = [false]
+        return stream
+    }
+
+    /// The bytes of an `arrayElements` stream, as the next elements of the open array.
+    public mutating func elements(_ written: [UInt8]) {
+        guard !written.isEmpty else { return }
+        separate()
+        bytes.append(contentsOf: written)
+    }
+
     /// Appends raw bytes after the JSON (a final newline).
     public mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

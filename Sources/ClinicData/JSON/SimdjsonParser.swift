@@ -38,23 +38,27 @@ final class SimdjsonParser {
     ///
     /// - Complexity: O(n) in the document's size.
     func parseObject(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> ParsedDocument {
-        var root = csj_element()
-        let status: Int32
+        var count = 0
+        let outcome: csj_parsed
         if range.upperBound + Self.padding <= readable {
-            status = csj_parse(parser, bytes.baseAddress!.assumingMemoryBound(to: CChar.self) + range.lowerBound,
-                               range.count, &root)
+            outcome = csj_parse_object(parser, bytes.baseAddress!.assumingMemoryBound(to: CChar.self) + range.lowerBound,
+                                       range.count, members.baseAddress, members.count, &count)
         } else {
             // The last documents of a file: parsed from a padded copy (simdjson copies strings
-            // out, so the copy need not outlive the parse).
+            // and keys out, so the copy need not outlive the parse).
             tail = Array(UnsafeRawBufferPointer(rebasing: bytes[range])) + Array(repeating: 0x20, count: Self.padding)
-            status = tail.withUnsafeBytes { csj_parse(parser, $0.baseAddress!.assumingMemoryBound(to: CChar.self), range.count, &root) }
+            outcome = tail.withUnsafeBytes {
+                csj_parse_object(parser, $0.baseAddress!.assumingMemoryBound(to: CChar.self), range.count,
+                                 members.baseAddress, members.count, &count)
+            }
         }
+        switch outcome {
+        case CSJ_PARSED_OBJECT: return .object(FastObject(UnsafeBufferPointer(rebasing: members[0..<count])))
+        case CSJ_PARSED_NOT_AN_OBJECT: return .notAnObject
+        case CSJ_PARSED_TOO_LARGE: return .tooLarge
         // A repeated key is left to the general parser, which reports it with line and column.
-        guard status == 0, !csj_has_duplicate_keys(root) else { return .invalid }
-        guard csj_element_type(root) == CSJ_OBJECT else { return .notAnObject }
-        let count = csj_object_members(root, members.baseAddress, members.count)
-        guard count <= members.count else { return .tooLarge }
-        return .object(FastObject(UnsafeBufferPointer(rebasing: members[0..<count])))
+        default: return .invalid
+        }
     }
 
     enum ParsedDocument {

@@ -85,9 +85,9 @@ final class TypedFileDecodingJob<Record: CollectionRecord>: @unchecked Sendable 
         case .documents(let size):
             let chunkSize = max(1, size)
             chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
-        case .twoParts(let firstShare):
-            let cut = min(count, max(0, Int((Double(count) * firstShare).rounded())))
-            chunks = [0..<cut, cut..<count].filter { !$0.isEmpty }
+        case .parts(let parts):
+            let parts = max(1, parts)
+            chunks = (0..<parts).map { k in count * k / parts ..< count * (k + 1) / parts }.filter { !$0.isEmpty }
         }
         results = .allocate(capacity: chunks.count)
         results.initialize(repeating: nil)
@@ -128,7 +128,7 @@ enum ChunkPlan: Sendable, Equatable {
     case whole
     /// Chunks of this many documents (tests use tiny ones).
     case documents(Int)
-    /// Two chunks, the first with this share of the documents: a file larger than all the others
-    /// together is shared between the cores (see `FolderDecoder.chunkPlans`).
-    case twoParts(firstShare: Double)
+    /// This many chunks of (nearly) as many documents each: a large file is shared between the
+    /// cores (see `FolderDecoder.chunkPlans`).
+    case parts(Int)
 }

@@ -39,17 +39,26 @@ public struct ModelMapping: Sendable {
             ClinicClosure(id: day.id.description, doctor: Self.resolve(doctors, day.doctorId, "doctor"),
                           date: localDate(day.date), isOpen: day.isOpen, reason: day.reason)
         }
-        // Appointments (usually most of the data) on one core, rep visits on the other.
+        // As many records on each core: the first appointments on one, the other appointments
+        // and the rep visits on the other (appointments are usually three in four records:
+        // one core took them all before), written straight into the result's storage.
+        let all = dataset.appointments
+        let cut = Swift.min(all.count, (all.count + dataset.repVisits.count) / 2)
         let parts = Parts()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                parts.appointments = Self.appointmentRecords(dataset.appointments, doctors: doctors, patients: patients,
-                                                             timeZone: timeZone)
-            } else {
-                parts.visits = Self.visitRecords(dataset.repVisits, doctors: doctors, reps: reps, timeZone: timeZone)
+        let appointments = [AppointmentRecord](unsafeUninitializedCapacity: all.count) { storage, initialized in
+            let storage = SendableStorage(storage)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    Self.writeAppointmentRecords(all[..<cut], into: storage.buffer, doctors: doctors,
+                                                 patients: patients, timeZone: timeZone)
+                } else {
+                    Self.writeAppointmentRecords(all[cut...], into: storage.buffer, doctors: doctors,
+                                                 patients: patients, timeZone: timeZone)
+                    parts.visits = Self.visitRecords(dataset.repVisits, doctors: doctors, reps: reps, timeZone: timeZone)
+                }
             }
+            initialized = all.count
         }
-        let appointments = parts.appointments
         let visits = parts.visits
         model = ClinicModel(
             doctorIDs: dataset.doctors.map(\.id.description), repIDs: dataset.medicalReps.map(\.id.description),
@@ -62,10 +71,15 @@ public struct ModelMapping: Sendable {
 
     // MARK: - Records
 
-    /// Where the two halves of the work meet; each thread writes its own property only.
+    /// Where the visits' half of the work is left for the caller.
     private final class Parts: @unchecked Sendable {
-        var appointments: [AppointmentRecord] = []
         var visits: [RepVisitRecord] = []
+    }
+
+    /// The appointment records' storage, which both threads initialize, each its own elements.
+    private struct SendableStorage: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<AppointmentRecord>
+        init(_ buffer: UnsafeMutableBufferPointer<AppointmentRecord>) { self.buffer = buffer }
     }
 
     private static func resolve(_ map: DocumentIDIndex, _ id: DocumentID, _ what: String) -> Int32 {
@@ -86,19 +100,21 @@ public struct ModelMapping: Sendable {
         }
     }
 
-    private static func appointmentRecords(_ appointments: [Appointment], doctors: DocumentIDIndex,
-                                           patients: DocumentIDIndex, timeZone: ClinicTimeZone) -> [AppointmentRecord] {
+    /// Initializes `storage[i]` with the record of `appointments[i]`, for each index of the slice.
+    private static func writeAppointmentRecords(_ appointments: ArraySlice<Appointment>,
+                                                into storage: UnsafeMutableBufferPointer<AppointmentRecord>,
+                                                doctors: DocumentIDIndex, patients: DocumentIDIndex,
+                                                timeZone: ClinicTimeZone) {
         var doctor = DoctorResolver(doctors: doctors)
         func localDate(_ instant: Instant) -> LocalDate { timeZone.local(epochMilliseconds: instant.epochMilliseconds).date }
         // Patients come in no order: each probe is started a few appointments ahead, so that it
         // finds its slot in the cache.
         let patientKeys = appointments.map { DocumentIDIndex.packID($0.patientId) }
         let ahead = 12
-        var i = 0
-        return appointments.map { appointment in
-            defer { i += 1 }
-            if i + ahead < patientKeys.count, patientKeys[i + ahead].text == nil { patients.prefetch(patientKeys[i + ahead].0) }
-            let key = patientKeys[i]
+        for (k, i) in appointments.indices.enumerated() {
+            let appointment = appointments[i]
+            if k + ahead < patientKeys.count, patientKeys[k + ahead].text == nil { patients.prefetch(patientKeys[k + ahead].0) }
+            let key = patientKeys[k]
             guard let patient = patients.value(for: key.0, text: key.text) else {
                 preconditionFailure("ModelMapping: patient \(appointment.patientId) is not in the dataset")
             }
@@ -107,10 +123,10 @@ public struct ModelMapping: Sendable {
             } else {
                 .weekly(appointment.day, skipping: Set(appointment.skipDates.map(localDate)))
             }
-            return AppointmentRecord(
+            (storage.baseAddress! + i).initialize(to: AppointmentRecord(
                 id: appointment.id.description, doctor: doctor(appointment.doctorId),
                 patient: patient, time: appointment.time,
-                status: appointment.status, recurrence: recurrence)
+                status: appointment.status, recurrence: recurrence))
         }
     }
 

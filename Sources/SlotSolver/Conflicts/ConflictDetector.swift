@@ -20,9 +20,29 @@ public enum ConflictDetector {
                               doctor: Int32? = nil) -> ConflictReport {
         var conflicts = occurrences.withUnsafeBufferPointer { buffer in
             let found = ConflictSweep.conflicts(in: buffer, model: model, calendar: calendar, doctor: doctor)
-            return found.conflicts.map { found.resolved($0, occurrences: buffer, model: model) }
+            return resolvedOnBothCores(found, occurrences: buffer, model: model)
         }
         ReportOrder.sort(&conflicts)
         return ConflictReport(conflicts: conflicts)
+    }
+
+    /// The public form of every conflict (each with its members' id strings), the first half
+    /// made on one core and the second on the other, straight into the result's storage.
+    private static func resolvedOnBothCores(_ found: RawConflicts, occurrences: UnsafeBufferPointer<Occurrence>,
+                                            model: ClinicModel) -> [Conflict] {
+        let count = found.conflicts.count
+        return [Conflict](unsafeUninitializedCapacity: count) { storage, initialized in
+            let half = count / 2
+            func resolve(_ range: Range<Int>) {
+                for i in range {
+                    (storage.baseAddress! + i).initialize(to: found.resolved(found.conflicts[i], occurrences: occurrences,
+                                                                             model: model))
+                }
+            }
+            if count > 0 {
+                _ = BothCores.run({ resolve(0..<half) }, { resolve(half..<count) })
+            }
+            initialized = count
+        }
     }
 }

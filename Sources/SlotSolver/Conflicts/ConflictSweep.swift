@@ -24,20 +24,35 @@ struct ConflictSweep {
         self.doctor = doctor
     }
 
-    /// Every conflict, unsorted.
+    /// Every conflict, unsorted: the schedules' and doctors' first, then the reps' and patients'.
+    ///
+    /// The doctors' sweep (which sorts every occurrence) runs on one core while the reps' and
+    /// patients' sweeps (which sort the visits and the appointments: as many keys again) run on
+    /// the other; each has its own findings, joined afterwards in the order one thread gives.
     ///
     /// - Complexity: O(n log n) in occurrences, plus O(schedules).
     static func conflicts(in occurrences: UnsafeBufferPointer<Occurrence>, model: ClinicModel,
                           calendar: WorkCalendar, doctor: Int32?) -> RawConflicts {
-        var sweep = ConflictSweep(occurrences: occurrences, model: model, calendar: calendar, doctor: doctor)
-        sweep.checkSchedules()
-        if !occurrences.isEmpty {
-            let bounds = OccurrenceBounds(occurrences)
-            sweep.sweepDoctors(SweepOrder(occurrences, subject: .doctor, bounds: bounds))
-            sweep.sweepPeople(SweepOrder(occurrences, subject: .rep, bounds: bounds), subject: .rep)
-            sweep.sweepPeople(SweepOrder(occurrences, subject: .patient, bounds: bounds), subject: .patient)
+        let bounds = occurrences.isEmpty ? nil : OccurrenceBounds(occurrences)
+        func sweep(_ work: (inout ConflictSweep, OccurrenceBounds?) -> Void) -> RawConflicts {
+            var sweep = ConflictSweep(occurrences: occurrences, model: model, calendar: calendar, doctor: doctor)
+            work(&sweep, bounds)
+            return sweep.found
         }
-        return sweep.found
+        var (found, people) = BothCores.run({
+            sweep { sweep, bounds in
+                sweep.checkSchedules()
+                if let bounds { sweep.sweepDoctors(SweepOrder(occurrences, subject: .doctor, bounds: bounds)) }
+            }
+        }, {
+            sweep { sweep, bounds in
+                guard let bounds else { return }
+                sweep.sweepPeople(SweepOrder(occurrences, subject: .rep, bounds: bounds), subject: .rep)
+                sweep.sweepPeople(SweepOrder(occurrences, subject: .patient, bounds: bounds), subject: .patient)
+            }
+        })
+        found.append(contentsOf: people)
+        return found
     }
 
     // MARK: - Schedules

@@ -24,6 +24,17 @@ struct RawConflicts: Sendable {
         members.append(contentsOf: newMembers)
     }
 
+    /// `other`'s conflicts after these, their members moved along in the pool.
+    mutating func append(contentsOf other: RawConflicts) {
+        let offset = Int32(members.count)
+        conflicts.reserveCapacity(conflicts.count + other.conflicts.count)
+        for var conflict in other.conflicts {
+            conflict.firstMember += offset
+            conflicts.append(conflict)
+        }
+        members.append(contentsOf: other.members)
+    }
+
     func members(of conflict: RawConflict) -> ArraySlice<Int32> {
         members[Int(conflict.firstMember) ..< Int(conflict.firstMember + conflict.memberCount)]
     }

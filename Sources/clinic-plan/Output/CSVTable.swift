@@ -7,8 +7,19 @@ struct CSVTable {
         append(header)
     }
 
+    /// Rows without a header, for `append(rowsOf:)`: the rows of a long table can then be
+    /// written on several threads and joined in order.
+    static func rowsOnly() -> CSVTable { CSVTable(text: "") }
+
+    private init(text: String) { self.text = text }
+
     mutating func append(_ cells: [String]) {
         text += cells.map(CSVTable.quoted).joined(separator: ",") + "\r\n"
+    }
+
+    /// The rows of `rows` (a `rowsOnly` table) after these.
+    mutating func append(rowsOf rows: CSVTable) {
+        text += rows.text
     }
 
     var rendered: String { text }

@@ -1,5 +1,4 @@
 import ClinicData
-import Dispatch
 import SlotSolver
 
 /// A loaded, valid data folder with what every command needs: the engine's model, the work
@@ -19,19 +18,13 @@ struct Clinic {
         self.settings = settings
         self.folderPath = folderPath
         let timeZone = settings.timeZone
-        // The engine's model and the names for printing are independent: one core each.
-        let parts = Parts()
+        // One after the other: the mapping shares its work between both cores itself, which it
+        // cannot do inside one iteration of a `concurrentPerform` (a nested one runs on the
+        // calling thread alone), and the names take a tenth of its time.
         let dataset = folder.dataset
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                parts.mapping = ModelMapping(dataset, timeZone: timeZone)
-            } else {
-                parts.names = Directory(dataset)
-            }
-        }
-        mapping = parts.mapping!
+        mapping = ModelMapping(dataset, timeZone: timeZone)
         calendar = WorkCalendar(mapping.model)
-        names = parts.names!
+        names = Directory(dataset)
     }
 
     /// A clinic with the standard settings in `timeZone` (for tests and tools that load a folder themselves).
@@ -39,12 +32,6 @@ struct Clinic {
         var settings = ClinicSettings.standard
         settings.timeZone = timeZone
         self.init(folder: folder, settings: settings, folderPath: folderPath)
-    }
-
-    /// Where the two threads of `init` leave their results; each writes its own.
-    private final class Parts: @unchecked Sendable {
-        var mapping: ModelMapping?
-        var names: Directory?
     }
 
     var dataset: ClinicDataset { folder.dataset }

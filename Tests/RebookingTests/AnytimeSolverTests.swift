@@ -35,7 +35,8 @@ struct AnytimeSolverTests {
     func neighbourhoodsFirst(shape: RandomClinic.Shape, seed: Int) throws {
         let clinic = Self.tiny(seed, shape)
         var opts = options(.glpk, range: Self.tinyRange, grid: 15)
-        opts.parameters.neighbourhoodFirstPartSize = 1
+        opts.parameters.neighbourhoodPartSize = 1
+        opts.parameters.neighbourhoodFirstColumnLimit = 0
         opts.parameters.neighbourhoodSize = 3
         opts.parameters.ruinAndRecreateBetweenRoundsSeconds = 0.01
         let exact = try Rebooker.rebook(clinic.model, options: opts)

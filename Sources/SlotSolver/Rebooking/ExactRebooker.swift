@@ -1,12 +1,13 @@
 /// The exact solver:
 /// 1. split the items into independent parts (`IndependentParts`); parts whose greedy solution
 ///    already meets the trivial bound (every item at its earliest candidate date) are done;
-/// 2. per remaining part of `neighbourhoodFirstPartSize` items or more, first the exact
+/// 2. per remaining part of `neighbourhoodPartSize` items or more, first the exact
 ///    neighbourhood search (`ExactRebooker+NeighbourhoodSearch`): a few linked doctors' items at
 ///    a time are freed and solved exactly by this same solver, alternating with ruin and
 ///    recreate when a round finds nothing; it gets such parts to within a fraction of a percent
-///    of the optimum before the exact stages below start from that incumbent (parts too large
-///    for the masters take it after their time-indexed MIP, whose LP bound they need);
+///    of the optimum before the exact stages below start from that incumbent (parts whose
+///    time-indexed model is small, which that MIP often proves optimal in seconds, and parts too
+///    large for the masters, which need its LP bound, take it after their time-indexed MIP);
 /// 3. per remaining part, its time-indexed MIP with GLPK's cuts for a share of the time
 ///    (`ExactRebooker+TimeIndexed`); if that does not close it, the schedule master (`DoctorScheduleMaster`, see
 ///    `ExactRebooker+Schedules`): a Dantzig–Wolfe split by doctor with exact pricing, whose MIP
@@ -147,12 +148,13 @@ struct ExactRebooker {
 
     // MARK: - One part
 
-    /// Part `p`: parts of `neighbourhoodFirstPartSize` items and more first go through the exact
-    /// neighbourhood search, so that every stage after it starts from a near-optimal incumbent
-    /// (which also lets reduced-cost fixing remove more columns); parts too large for the
-    /// masters take it after their time-indexed MIP. Then the part's time-indexed
-    /// MIP with GLPK's cuts, for a share of the time (it closes most parts the masters can take
-    /// within a second or two); when that does not close it, the Benders-style loop: solve the
+    /// Part `p`: parts of `neighbourhoodPartSize` items and more whose time-indexed model is
+    /// large first go through the exact neighbourhood search, so that every stage after it
+    /// starts from a near-optimal incumbent (which also lets reduced-cost fixing remove more
+    /// columns); parts with a small model and parts too large for the masters take it after
+    /// their time-indexed MIP. That MIP, with GLPK's cuts, gets a share of the time (it closes
+    /// most parts the masters can take within a second or two); when that does not close it,
+    /// and the neighbourhoods do not either, the Benders-style loop: solve the
     /// master, arrange its dates, add a cut for every date whose items do not fit, repeat until
     /// the master's dates all fit (optimal) or the gap or the time is reached. Large parts first
     /// get their bound by column generation and solutions by LP dives. Parts too large for the
@@ -168,10 +170,18 @@ struct ExactRebooker {
             return store.isClosed(p) || objective - store.bounds[p] <= options.relativeGap * abs(objective)
         }
         let fitsMasters = part.count <= parameters.masterPartLimit || !parameters.usesScheduleMaster
-        let searchesFirst = parameters.searchesNeighbourhoods && part.count >= parameters.neighbourhoodFirstPartSize
-        if fitsMasters && searchesFirst {
-            try neighbourhoodSearch(p, store: store, until: share(parameters.neighbourhoodFirstShare), done: finished)
-            if finished() { return false }
+        let searches = parameters.searchesNeighbourhoods && part.count >= parameters.neighbourhoodPartSize
+        // A part whose time-indexed LP is cheap is often proven optimal by its MIP within
+        // seconds: the neighbourhoods come after that MIP there, before it elsewhere.
+        let searchesBeforeMIP = searches && fitsMasters
+            && TimeIndexedRows.columnCount(instance: instance, items: part) > parameters.neighbourhoodFirstColumnLimit
+        /// The neighbourhood search with its share of the time left. - Returns: whether the part is done.
+        func searchNeighbourhoods() throws -> Bool {
+            try neighbourhoodSearch(p, store: store, until: share(parameters.neighbourhoodShare), done: finished)
+            return finished()
+        }
+        if searchesBeforeMIP {
+            if try searchNeighbourhoods() { return false }
             if deadline.hasPassed { return true }
         }
         guard fitsMasters else {
@@ -184,9 +194,7 @@ struct ExactRebooker {
             } catch is DeadlineReached {
                 if deadline.hasPassed { throw DeadlineReached() }
             }
-            if searchesFirst {
-                try neighbourhoodSearch(p, store: store, until: share(parameters.neighbourhoodFirstShare), done: finished)
-            }
+            if searches { _ = try searchNeighbourhoods() }
             return deadlineIsNear
         }
         if parameters.timeIndexedFirstShare > 0 {
@@ -195,6 +203,10 @@ struct ExactRebooker {
             } catch is DeadlineReached {
                 if deadline.hasPassed { throw DeadlineReached() }
             }
+            if deadline.hasPassed { return true }
+        }
+        if searches && !searchesBeforeMIP {
+            if try searchNeighbourhoods() { return false }
             if deadline.hasPassed { return true }
         }
         let master = try DateAssignmentMaster(instance: instance, items: part,

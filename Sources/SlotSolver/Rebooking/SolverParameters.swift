@@ -94,14 +94,19 @@ struct SolverParameters: Sendable {
 
     /// Whether parts are improved by the exact neighbourhood search (off inside a neighbourhood).
     var searchesNeighbourhoods = true
-    /// Parts of this many items and more start with the neighbourhood search (parts over
-    /// `masterPartLimit` take it after their time-indexed MIP), which gets this share of the
-    /// time left (it stops earlier once neither its rounds nor ruin and recreate between them
-    /// find anything at the largest size). Measured on 200-doctor clinics (parts of
+    /// Parts of this many items and more go through the neighbourhood search, which gets this
+    /// share of the time left (it stops earlier once neither its rounds nor ruin and recreate
+    /// between them find anything at the largest size). Measured on 200-doctor clinics (parts of
     /// 1,200–1,500 items): within 0.25 % of HiGHS's proven optimum at `--time-limit 10`, where the
     /// time-indexed MIP first ended 0.3–0.75 % above it (its LP alone takes GLPK 3–6 s there).
-    var neighbourhoodFirstPartSize = 500
-    var neighbourhoodFirstShare = 0.9
+    var neighbourhoodPartSize = 500
+    var neighbourhoodShare = 0.9
+    /// Parts whose time-indexed model has more columns than this take the neighbourhood search
+    /// before their time-indexed MIP, smaller ones after it. Measured on 200-doctor clinics:
+    /// 30,000–72,000 columns (`standard`, `shared-people`, `long-visits`), where GLPK's LP alone
+    /// takes 3–6 s; 5,600–13,400 (`overfull`, `near-cap`), where the MIP proves the part optimal
+    /// in 0.3–3.5 s and searching first delayed that past 10 s.
+    var neighbourhoodFirstColumnLimit = 20_000
     /// Items freed per exact neighbourhood at first, and seconds per neighbourhood solve (most
     /// take 20–50 ms at 60 items; 0.4 s with 30–60-minute visits).
     var neighbourhoodSize = 60

@@ -33,6 +33,14 @@ struct TimeIndexedRows {
     let firstOfItem: [Int]
     let rows: [Row]
 
+    /// How many columns the rows of `items` over all their candidate days have, without
+    /// building them: what a solve of their LP will cost.
+    static func columnCount(instance: RebookingInstance, items: [Int]) -> Int {
+        items.reduce(0) { sum, i in
+            instance.candidateDays(of: i).reduce(sum) { $0 + instance.startMinutes($1).count }
+        }
+    }
+
     /// - Parameters:
     ///   - items: the items modelled (indices into `instance.items`).
     ///   - days: which candidate days of an item to model (default: all).

@@ -1,9 +1,9 @@
 import Dispatch
 import SlotSolver
 
-/// Parses and types every collection file (the files in parallel, largest first, one file per
-/// core at a time), collects what the checks between documents need, runs them, and assembles
-/// the `LoadedFolder`.
+/// Parses and types every collection file (on both cores, largest first: small files whole,
+/// files over an eighth of the folder in parts, see `chunkPlans`), collects what the checks
+/// between documents need, runs them, and assembles the `LoadedFolder`.
 struct FolderDecoder {
     let files: [PendingFile]
     let timeZone: ClinicTimeZone

@@ -252,7 +252,8 @@ struct ExactRebooker {
                 if cuts == 0 { break }
             }
         }
-        if master.generatesColumns && parameters.searchesNeighbourhoods {
+        // A part that went through the neighbourhood search above is not searched again.
+        if master.generatesColumns && parameters.searchesNeighbourhoods && !searches {
             try neighbourhoodSearch(p, store: store, until: deadline, done: finished)
             if finished() { return false }
         }
